@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Infra.Core.Naming;
+using Infra.Core.Settings;
+
+namespace Infra.Core.Api;
+
+/// <summary>A route of the API: a Lambda proxy to a function of the stack, or a mock answered by API Gateway itself.</summary>
+/// <param name="Target">"lambda:&lt;function key&gt;" or "mock".</param>
+public sealed record RouteSpec(string Method, string Path, string Target);
+
+public sealed record ThrottlingSpec(double RateLimit, int BurstLimit);
+
+public sealed record AccessLogSpec(string LogGroupName, int RetentionDays, string Format);
+
+/// <summary>
+/// The REST API in front of the chatbot (the article's Step 3): defined once as an OpenAPI document, deployed to
+/// a stage with X-Ray tracing on. <see cref="DeploymentKey"/> changes whenever the document does, so the next
+/// deployment picks up every route or integration change.
+/// </summary>
+public sealed record ApiSpec(
+    string Name,
+    string StageName,
+    bool TracingEnabled,
+    IReadOnlyList<RouteSpec> Routes,
+    ThrottlingSpec Throttling,
+    AccessLogSpec AccessLogs,
+    JsonObject OpenApi,
+    string DeploymentKey)
+{
+    /// <summary>How X-Ray names the stage's segments and services: "&lt;api name&gt;/&lt;stage&gt;".</summary>
+    public string XRayServiceName => $"{Name}/{StageName}";
+}
+
+public static class ApiBuilder
+{
+    /// <summary>
+    /// The access log line, one JSON object per request, with the X-Ray trace id to jump from a log to its trace.
+    /// Variables: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html
+    /// </summary>
+    public const string AccessLogFormat =
+        "{\"requestId\":\"$context.requestId\",\"xrayTraceId\":\"$context.xrayTraceId\",\"ip\":\"$context.identity.sourceIp\","
+        + "\"requestTime\":\"$context.requestTime\",\"httpMethod\":\"$context.httpMethod\",\"resourcePath\":\"$context.resourcePath\","
+        + "\"status\":\"$context.status\",\"responseLength\":\"$context.responseLength\",\"integrationLatency\":\"$context.integrationLatency\"}";
+
+    /// <summary>The sample app's routes: the chatbot behind POST /chat, and a health check that invokes nothing.</summary>
+    public static IReadOnlyList<RouteSpec> DefaultRoutes(string chatbotKey) =>
+    [
+        new("POST", "/chat", $"lambda:{chatbotKey}"),
+        new("GET", "/health", "mock"),
+    ];
+
+    public static ApiSpec Build(StackSettings settings, StackNames names, AwsContext aws, IReadOnlyList<RouteSpec> routes)
+    {
+        var openApi = OpenApi(names.Api, routes, names, aws);
+        return new ApiSpec(
+            names.Api,
+            settings.Api.StageName,
+            TracingEnabled: true,
+            routes,
+            new ThrottlingSpec(settings.Api.ThrottlingRateLimit, settings.Api.ThrottlingBurstLimit),
+            new AccessLogSpec(names.ApiAccessLogGroup, settings.Api.LogRetentionDays, AccessLogFormat),
+            openApi,
+            DeploymentKeyOf(openApi));
+    }
+
+    /// <summary>A short hash of the whole document: equal documents give equal keys, any change a new key.</summary>
+    public static string DeploymentKeyOf(JsonObject openApi) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(openApi.ToJsonString())))[..16].ToLowerInvariant();
+
+    public static JsonObject OpenApi(string title, IReadOnlyList<RouteSpec> routes, StackNames names, AwsContext aws)
+    {
+        var paths = new JsonObject();
+        foreach (var group in routes.GroupBy(route => route.Path).OrderBy(group => group.Key, StringComparer.Ordinal))
+        {
+            var operations = new JsonObject();
+            foreach (var route in group.OrderBy(route => route.Method, StringComparer.Ordinal))
+            {
+                operations[route.Method.ToLowerInvariant()] = Operation(route, names, aws);
+            }
+
+            paths[group.Key] = operations;
+        }
+
+        return new JsonObject
+        {
+            ["openapi"] = "3.0.1",
+            ["info"] = new JsonObject { ["title"] = title, ["version"] = "1.0" },
+            ["paths"] = paths,
+        };
+    }
+
+    /// <summary>The API Gateway integration URI that invokes a Lambda function.</summary>
+    public static string LambdaIntegrationUri(AwsContext aws, string functionArn) =>
+        $"arn:{aws.Partition}:apigateway:{aws.Region}:lambda:path/2015-03-31/functions/{functionArn}/invocations";
+
+    private static JsonObject Operation(RouteSpec route, StackNames names, AwsContext aws)
+    {
+        if (route.Target == "mock")
+        {
+            return new JsonObject
+            {
+                ["responses"] = new JsonObject { ["200"] = new JsonObject { ["description"] = "Healthy" } },
+                ["x-amazon-apigateway-integration"] = new JsonObject
+                {
+                    ["type"] = "mock",
+                    ["passthroughBehavior"] = "when_no_match",
+                    ["requestTemplates"] = new JsonObject { ["application/json"] = "{\"statusCode\": 200}" },
+                    ["responses"] = new JsonObject
+                    {
+                        ["default"] = new JsonObject
+                        {
+                            ["statusCode"] = "200",
+                            ["responseTemplates"] = new JsonObject { ["application/json"] = "{\"status\": \"ok\"}" },
+                        },
+                    },
+                },
+            };
+        }
+
+        var functionKey = route.Target["lambda:".Length..];
+        return new JsonObject
+        {
+            ["responses"] = new JsonObject(),
+            ["x-amazon-apigateway-integration"] = new JsonObject
+            {
+                ["type"] = "aws_proxy",
+                ["httpMethod"] = "POST",
+                ["passthroughBehavior"] = "when_no_match",
+                ["uri"] = LambdaIntegrationUri(aws, aws.FunctionArn(names.Function(functionKey))),
+            },
+        };
+    }
+}

@@ -1,0 +1,56 @@
+using Infra.Core.Api;
+using Infra.Core.Collector;
+using Infra.Core.Cost;
+using Infra.Core.Iam;
+using Infra.Core.Lambda;
+using Infra.Core.Messaging;
+using Infra.Core.Naming;
+using Infra.Core.Sampling;
+using Infra.Core.Settings;
+
+namespace Infra.Core.Blueprint;
+
+/// <summary>
+/// Everything one stack provisions, decided from its settings. The Pulumi program maps it to resources; the
+/// offline plan prints it. Nothing here talks to AWS.
+/// </summary>
+public sealed record StackBlueprint(
+    StackSettings Settings,
+    StackNames Names,
+    AwsContext Aws,
+    IReadOnlyDictionary<string, string> Tags,
+    CollectorIamSpec? CollectorIam,
+    CollectorSpec? Collector,
+    FunctionSpec Chatbot,
+    FunctionSpec Consumer,
+    QueueSpec Queue,
+    ApiSpec Api,
+    SamplingSpec Sampling,
+    CostEstimate Cost)
+{
+    public IReadOnlyList<FunctionSpec> Functions => [Chatbot, Consumer];
+
+    public static StackBlueprint Create(StackSettings settings, AwsContext aws)
+    {
+        var names = StackNames.For(settings);
+        (CollectorSpec Collector, CollectorIamSpec Iam)? collector = settings.Collector.Enabled
+            ? CollectorBuilder.Build(settings, names, aws)
+            : null;
+
+        var chatbot = TracedFunctions.Build(SampleApp.ChatbotDeclaration(settings, names, aws), settings, names, aws);
+        var consumer = TracedFunctions.Build(SampleApp.ConsumerDeclaration(names, aws), settings, names, aws);
+        var queue = SampleApp.Queue(settings, names, aws, consumer);
+        var api = ApiBuilder.Build(settings, names, aws, ApiBuilder.DefaultRoutes(SampleApp.Chatbot));
+        var rules = SamplingBuilder.Rules(settings, names, api.XRayServiceName);
+        var sampling = new SamplingSpec(
+            rules,
+            SamplingBuilder.Group(settings, names, api.XRayServiceName, [chatbot.FunctionName, consumer.FunctionName]),
+            SamplingBuilder.TransactionSearch(settings, names, aws));
+
+        return new StackBlueprint(
+            settings, names, aws, StackTags.For(settings),
+            collector?.Iam, collector?.Collector,
+            chatbot, consumer, queue, api, sampling,
+            CostEstimator.Estimate(rules, settings.Traffic));
+    }
+}

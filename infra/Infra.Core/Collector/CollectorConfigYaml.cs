@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+
+namespace Infra.Core.Collector;
+
+/// <summary>
+/// A collector configuration as data (components and pipelines), rendered to YAML. Keeping it as data lets
+/// tests check that every pipeline names only defined components, and lets IAM follow the exporters.
+/// </summary>
+public sealed record CollectorConfigModel(
+    IReadOnlyDictionary<string, object?> Extensions,
+    IReadOnlyDictionary<string, object?> Receivers,
+    IReadOnlyDictionary<string, object?> Processors,
+    IReadOnlyDictionary<string, object?> Exporters,
+    IReadOnlyList<string> ServiceExtensions,
+    IReadOnlyDictionary<string, CollectorPipeline> Pipelines)
+{
+    public string ToYaml()
+    {
+        var root = new List<KeyValuePair<string, object?>>
+        {
+            new("extensions", Extensions),
+            new("receivers", Receivers),
+            new("processors", Processors),
+            new("exporters", Exporters),
+            new("service", new Dictionary<string, object?>
+            {
+                ["extensions"] = ServiceExtensions,
+                ["pipelines"] = Pipelines.ToDictionary(
+                    pipeline => pipeline.Key,
+                    pipeline => (object?)new Dictionary<string, object?>
+                    {
+                        ["receivers"] = pipeline.Value.Receivers,
+                        ["processors"] = pipeline.Value.Processors,
+                        ["exporters"] = pipeline.Value.Exporters,
+                    }),
+            }),
+        };
+        var builder = new StringBuilder();
+        WriteMap(builder, root, 0);
+        return builder.ToString();
+    }
+
+    private static void WriteMap(StringBuilder builder, IEnumerable<KeyValuePair<string, object?>> map, int indent)
+    {
+        foreach (var (key, value) in map)
+        {
+            builder.Append(' ', indent).Append(key).Append(':');
+            switch (value)
+            {
+                case null:
+                    builder.Append('\n');
+                    break;
+                case IReadOnlyDictionary<string, object?> nested:
+                    builder.Append('\n');
+                    WriteMap(builder, nested, indent + 2);
+                    break;
+                case IEnumerable<string> list:
+                    builder.Append(" [").Append(string.Join(", ", list.Select(Scalar))).Append("]\n");
+                    break;
+                default:
+                    builder.Append(' ').Append(Scalar(value)).Append('\n');
+                    break;
+            }
+        }
+    }
+
+    private static string Scalar(object value) => value switch
+    {
+        bool flag => flag ? "true" : "false",
+        int number => number.ToString(CultureInfo.InvariantCulture),
+        double number => number.ToString(CultureInfo.InvariantCulture),
+        string text when NeedsQuotes(text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'",
+        string text => text,
+        _ => throw new ArgumentException($"Unsupported YAML scalar {value.GetType()}"),
+    };
+
+    private static bool NeedsQuotes(string text) =>
+        text.Length == 0 || text.IndexOfAny([':', '#', '{', '}', '[', ']', ',', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`']) >= 0
+        || text.StartsWith('/') || text.StartsWith('-') || text.StartsWith(' ');
+}
+
+public sealed record CollectorPipeline(IReadOnlyList<string> Receivers, IReadOnlyList<string> Processors, IReadOnlyList<string> Exporters);
+
+/// <summary>
+/// The custom configuration this program renders for collector.config.source = custom: OTLP and X-Ray receivers,
+/// the awsproxy extension (so SDKs on the hosts fetch the stack's central sampling rules through the collector),
+/// health_check for the container health check, batching, ECS/EC2 resource detection, X-Ray and EMF exporters.
+/// Component reference: https://aws-otel.github.io/docs/components/ (read 2026-11-25).
+/// </summary>
+public static class CustomCollectorConfig
+{
+    public static CollectorConfigModel Build(string region, string metricsLogGroup, string metricsNamespace) => new(
+        Extensions: new Dictionary<string, object?>
+        {
+            ["health_check"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:13133" },
+            ["awsproxy"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:2000" },
+        },
+        Receivers: new Dictionary<string, object?>
+        {
+            ["otlp"] = new Dictionary<string, object?>
+            {
+                ["protocols"] = new Dictionary<string, object?>
+                {
+                    ["grpc"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:4317" },
+                    ["http"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:4318" },
+                },
+            },
+            ["awsxray"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:2000", ["transport"] = "udp" },
+            ["statsd"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:8125", ["aggregation_interval"] = "60s" },
+        },
+        Processors: new Dictionary<string, object?>
+        {
+            ["batch/traces"] = new Dictionary<string, object?> { ["timeout"] = "1s", ["send_batch_size"] = 50 },
+            ["batch/metrics"] = new Dictionary<string, object?> { ["timeout"] = "60s" },
+            ["resourcedetection"] = new Dictionary<string, object?>
+            {
+                ["detectors"] = new[] { "env", "ecs", "ec2" },
+                ["timeout"] = "2s",
+                ["override"] = false,
+            },
+        },
+        Exporters: new Dictionary<string, object?>
+        {
+            ["awsxray"] = new Dictionary<string, object?> { ["region"] = region },
+            ["awsemf"] = new Dictionary<string, object?>
+            {
+                ["region"] = region,
+                ["namespace"] = metricsNamespace,
+                ["log_group_name"] = metricsLogGroup,
+            },
+        },
+        ServiceExtensions: ["health_check", "awsproxy"],
+        Pipelines: new Dictionary<string, CollectorPipeline>
+        {
+            ["traces"] = new(["otlp", "awsxray"], ["resourcedetection", "batch/traces"], ["awsxray"]),
+            ["metrics"] = new(["otlp", "statsd"], ["resourcedetection", "batch/metrics"], ["awsemf"]),
+        });
+
+    /// <summary>What this config makes the collector call: X-Ray, EMF logs in its own group, EC2 tag detection.</summary>
+    public static CollectorNeeds Needs(string metricsLogGroup, string metricsNamespace) =>
+        new(true, [metricsLogGroup], [metricsNamespace], true);
+}

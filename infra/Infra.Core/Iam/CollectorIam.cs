@@ -1,0 +1,140 @@
+using Infra.Core.Collector;
+using Infra.Core.Naming;
+using Infra.Core.Settings;
+
+namespace Infra.Core.Iam;
+
+/// <summary>The collector's IAM: its policy, the task role that carries it, the task execution role and the host role.</summary>
+public sealed record CollectorIamSpec(
+    IamMode Mode,
+    ManagedPolicySpec CollectorPolicy,
+    RoleSpec TaskRole,
+    RoleSpec ExecutionRole,
+    RoleSpec InstanceRole);
+
+public static class CollectorIam
+{
+    /// <summary>The article's AWSDistroOpenTelemetryPolicy actions, exactly (Step 1a).</summary>
+    public static readonly IReadOnlyList<string> SeedActions =
+    [
+        "logs:PutLogEvents",
+        "logs:CreateLogGroup",
+        "logs:CreateLogStream",
+        "logs:DescribeLogStreams",
+        "logs:DescribeLogGroups",
+        "logs:PutRetentionPolicy",
+        "xray:PutTraceSegments",
+        "xray:PutTelemetryRecords",
+        "xray:GetSamplingRules",
+        "xray:GetSamplingTargets",
+        "xray:GetSamplingStatisticSummaries",
+        "cloudwatch:PutMetricData",
+        "ec2:DescribeVolumes",
+        "ec2:DescribeTags",
+        "ssm:GetParameters",
+    ];
+
+    /// <summary>
+    /// X-Ray's trace and sampling actions support no resource-level permissions, so they need "*".
+    /// https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html
+    /// </summary>
+    public static readonly IReadOnlyList<string> XRayActions =
+    [
+        "xray:PutTraceSegments",
+        "xray:PutTelemetryRecords",
+        "xray:GetSamplingRules",
+        "xray:GetSamplingTargets",
+        "xray:GetSamplingStatisticSummaries",
+    ];
+
+    public static CollectorIamSpec Build(IamMode mode, CollectorNeeds needs, string? configParameter, StackNames names, AwsContext aws)
+    {
+        var policyDocument = mode == IamMode.Seed ? SeedPolicy() : LeastPrivilegePolicy(needs, aws);
+        var policy = new ManagedPolicySpec(
+            names.CollectorPolicy,
+            $"arn:{aws.Partition}:iam::{aws.AccountId}:policy/{names.CollectorPolicy}",
+            $"ADOT collector permissions for stack {names.Stack} ({mode.Wire()})",
+            policyDocument);
+
+        var taskRole = new RoleSpec(
+            names.TaskRole,
+            "Role the ADOT collector task runs as (the article's AWSOTTaskRole)",
+            EcsTasksTrust(aws),
+            [policy.Arn],
+            []);
+
+        var executionRole = mode == IamMode.Seed
+            ? new RoleSpec(
+                names.ExecutionRole,
+                "Role ECS uses to start the collector task (the article's TaskExecutionRole)",
+                EcsTasksTrust(aws),
+                [aws.ManagedPolicyArn(ManagedPolicies.EcsTaskExecution), aws.ManagedPolicyArn(ManagedPolicies.CloudWatchLogsFullAccess), aws.ManagedPolicyArn(ManagedPolicies.SsmReadOnly)],
+                [])
+            : new RoleSpec(
+                names.ExecutionRole,
+                "Role ECS uses to start the collector task (the article's TaskExecutionRole)",
+                EcsTasksTrust(aws),
+                [aws.ManagedPolicyArn(ManagedPolicies.EcsTaskExecution)],
+                configParameter is null
+                    ? []
+                    : [new InlinePolicy("read-collector-config", new PolicyDocument([
+                        PolicyStatement.Allow("ReadCollectorConfig", ["ssm:GetParameters"], aws.ParameterArn(configParameter)),
+                    ]))]);
+
+        var instanceRole = new RoleSpec(
+            names.InstanceRole,
+            "Role of the EC2 hosts of the collector cluster",
+            new PolicyDocument([PolicyStatement.AssumeRole("ec2.amazonaws.com")]),
+            [aws.ManagedPolicyArn(ManagedPolicies.EcsForEc2), aws.ManagedPolicyArn(ManagedPolicies.SsmManagedInstanceCore)],
+            []);
+
+        return new CollectorIamSpec(mode, policy, taskRole, executionRole, instanceRole);
+    }
+
+    /// <summary>The article's policy, unchanged: one statement, every action on "*".</summary>
+    public static PolicyDocument SeedPolicy() => new([new PolicyStatement(null, SeedActions, ["*"])]);
+
+    /// <summary>
+    /// Only what the chosen collector config calls. The task role needs no SSM access: ECS reads the custom
+    /// config with the execution role and hands it to the container as AOT_CONFIG_CONTENT.
+    /// </summary>
+    public static PolicyDocument LeastPrivilegePolicy(CollectorNeeds needs, AwsContext aws)
+    {
+        var statements = new List<PolicyStatement>();
+        if (needs.XRay)
+        {
+            statements.Add(PolicyStatement.Allow("SendTracesAndReadSampling", XRayActions, "*"));
+        }
+
+        if (needs.EmfLogGroups.Count > 0)
+        {
+            statements.Add(PolicyStatement.Allow(
+                "WriteEmfMetricLogs",
+                ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                needs.EmfLogGroups.SelectMany(group => new[] { aws.LogGroupArn(group), $"{aws.LogGroupArn(group)}:log-stream:*" }).ToArray()));
+        }
+
+        if (needs.MetricNamespaces.Count > 0)
+        {
+            // PutMetricData has no resource type; the namespace condition is the only way to narrow it.
+            statements.Add(new PolicyStatement(
+                "PutMetricsInOwnNamespaces",
+                ["cloudwatch:PutMetricData"],
+                ["*"],
+                [new PolicyCondition("StringEquals", "cloudwatch:namespace", needs.MetricNamespaces)]));
+        }
+
+        if (needs.Ec2Detection)
+        {
+            // ec2 Describe* actions support no resource-level permissions.
+            statements.Add(PolicyStatement.Allow("DetectEc2Resource", ["ec2:DescribeTags"], "*"));
+        }
+
+        return new PolicyDocument(statements);
+    }
+
+    /// <summary>ECS tasks may assume the role, only on behalf of this account (confused-deputy guard).</summary>
+    public static PolicyDocument EcsTasksTrust(AwsContext aws) => new([
+        PolicyStatement.AssumeRole("ecs-tasks.amazonaws.com", new PolicyCondition("StringEquals", "aws:SourceAccount", [aws.AccountId])),
+    ]);
+}

@@ -1,0 +1,46 @@
+using Infra.Core.Iam;
+using Infra.Core.Settings;
+
+namespace Infra.Core.Lambda;
+
+/// <summary>
+/// A traced Lambda function: code, runtime, the ADOT layer and its wrapper, active tracing, and an execution
+/// role holding the X-Ray permissions plus exactly the statements the function declares.
+/// </summary>
+/// <param name="Key">The short name within the stack (chatbot, sqs-consumer).</param>
+/// <param name="CodePath">The folder holding the function's code, relative to the repository root.</param>
+public sealed record FunctionSpec(
+    string Key,
+    string FunctionName,
+    string Description,
+    string Runtime,
+    string Handler,
+    string CodePath,
+    LambdaArchitecture Architecture,
+    int MemorySize,
+    int TimeoutSeconds,
+    string TracingMode,
+    IReadOnlyList<string> Layers,
+    IReadOnlyDictionary<string, string> Environment,
+    string LogGroupName,
+    int LogRetentionDays,
+    RoleSpec Role)
+{
+    /// <summary>The Lambda architecture name (x86_64 or arm64).</summary>
+    public string ArchitectureName => Architecture.Wire();
+
+    /// <summary>What the role's inline policies allow, in one document.</summary>
+    public PolicyDocument Policy => new(Role.InlinePolicies.SelectMany(policy => policy.Document.Statements).ToList());
+}
+
+/// <summary>What a function declares it needs besides tracing: scoped statements and its own environment.</summary>
+public sealed record FunctionDeclaration(
+    string Key,
+    string Description,
+    string Runtime,
+    string Handler,
+    string CodePath,
+    IReadOnlyDictionary<string, string> Environment,
+    IReadOnlyList<PolicyStatement> Statements,
+    int? TimeoutSeconds = null,
+    string JavaHandler = "request");

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Infra.Core.Iam;
+using Infra.Core.Messaging;
+using Infra.Core.Naming;
+using Infra.Core.Settings;
+
+namespace Infra.Core.Lambda;
+
+/// <summary>The sample app of the article: a chatbot that queues every question, and a consumer that records them.</summary>
+public static class SampleApp
+{
+    public const string Chatbot = "chatbot";
+    public const string Consumer = "sqs-consumer";
+    public const string Runtime = "python3.12";
+    public const string Handler = "app.handler";
+
+    /// <summary>The chatbot sits behind API Gateway, whose integration times out after 29 seconds.</summary>
+    public const int ApiIntegrationTimeoutSeconds = 29;
+
+    public static FunctionDeclaration ChatbotDeclaration(StackSettings settings, StackNames names, AwsContext aws)
+    {
+        var statements = new List<PolicyStatement>
+        {
+            PolicyStatement.Allow("SendQuestions", ["sqs:SendMessage"], aws.QueueArn(names.Queue)),
+        };
+        var environment = new Dictionary<string, string>
+        {
+            ["QUEUE_URL"] = QueueUrl(names, aws),
+            ["SIMULATE_FAILURE"] = settings.App.SimulateFailure ? "true" : "false",
+        };
+        if (settings.App.KnowledgeBaseId is { } knowledgeBase)
+        {
+            statements.Add(PolicyStatement.Allow("QueryKnowledgeBase", ["bedrock:Retrieve"], aws.KnowledgeBaseArn(knowledgeBase)));
+            environment["KNOWLEDGE_BASE_ID"] = knowledgeBase;
+        }
+
+        return new FunctionDeclaration(
+            Chatbot,
+            "Answers questions from the knowledge base and queues each one (API Gateway proxy handler)",
+            Runtime,
+            Handler,
+            "functions/chatbot",
+            environment,
+            statements,
+            TimeoutSeconds: Math.Min(settings.Lambda.TimeoutSeconds, ApiIntegrationTimeoutSeconds));
+    }
+
+    public static FunctionDeclaration ConsumerDeclaration(StackNames names, AwsContext aws) => new(
+        Consumer,
+        "Records each queued question in DynamoDB, reporting partial batch failures",
+        Runtime,
+        Handler,
+        "functions/sqs-consumer",
+        new Dictionary<string, string> { ["TABLE_NAME"] = names.Table },
+        [
+            PolicyStatement.Allow("ConsumeQuestions", ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"], aws.QueueArn(names.Queue)),
+            PolicyStatement.Allow("RecordQuestions", ["dynamodb:PutItem"], aws.TableArn(names.Table)),
+        ]);
+
+    public static string QueueUrl(StackNames names, AwsContext aws)
+    {
+        var domain = aws.Partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
+        return $"https://sqs.{aws.Region}.{domain}/{aws.AccountId}/{names.Queue}";
+    }
+
+    public static QueueSpec Queue(StackSettings settings, StackNames names, AwsContext aws, FunctionSpec consumer) => new(
+        names.Queue,
+        aws.QueueArn(names.Queue),
+        names.DeadLetterQueue,
+        aws.QueueArn(names.DeadLetterQueue),
+        // Lambda's SQS guidance: visibility timeout at least six times the function timeout.
+        // https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
+        VisibilityTimeoutSeconds: Math.Max(30, 6 * consumer.TimeoutSeconds),
+        settings.App.MaxReceiveCount,
+        SqsManagedEncryption: true,
+        MessageRetentionSeconds: 4 * 24 * 3600,
+        DeadLetterRetentionSeconds: 14 * 24 * 3600,
+        Producer: Chatbot,
+        Consumer: Consumer,
+        settings.App.BatchSize,
+        ["ReportBatchItemFailures"],
+        new TableSpec(names.Table, aws.TableArn(names.Table), "messageId", "PAY_PER_REQUEST", PointInTimeRecovery: settings.Environment == DeploymentEnvironment.Prod));
+
+    public static string Describe(int seconds) => seconds.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,74 @@
+using Infra.Core.Iam;
+using Infra.Core.Naming;
+using Infra.Core.Settings;
+
+namespace Infra.Core.Lambda;
+
+/// <summary>Turns a function's declaration into a fully traced function spec (the article's Step 2, for every function).</summary>
+public static class TracedFunctions
+{
+    public const string ActiveTracing = "Active";
+
+    /// <summary>
+    /// What a function needs to send traces to X-Ray and read sampling rules; X-Ray supports no resource-level
+    /// permissions for these, so the resource is "*". https://docs.aws.amazon.com/xray/latest/devguide/security_iam_id-based-policy-examples.html
+    /// </summary>
+    public static readonly IReadOnlyList<string> XRayActions =
+        ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"];
+
+    public static FunctionSpec Build(FunctionDeclaration declaration, StackSettings settings, StackNames names, AwsContext aws)
+    {
+        var layer = AdotLayers.Resolve(settings.Lambda, settings.Region, declaration.Runtime, declaration.JavaHandler);
+        if (layer.Choice is not { } choice)
+        {
+            throw new InvalidOperationException($"No ADOT layer for function {declaration.Key}: {layer.Error}");
+        }
+
+        var functionName = names.Function(declaration.Key);
+        var environment = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AWS_LAMBDA_EXEC_WRAPPER"] = choice.ExecWrapper,
+            ["OTEL_SERVICE_NAME"] = functionName,
+            ["OTEL_PROPAGATORS"] = choice.Propagators,
+        };
+        foreach (var (key, value) in declaration.Environment)
+        {
+            environment[key] = value;
+        }
+
+        var inline = new List<InlinePolicy>
+        {
+            new("xray-tracing", new PolicyDocument([PolicyStatement.Allow("SendTracesAndReadSampling", XRayActions, "*")])),
+        };
+        if (declaration.Statements.Count > 0)
+        {
+            inline.Add(new InlinePolicy("function-access", new PolicyDocument(declaration.Statements)));
+        }
+
+        var role = new RoleSpec(
+            names.FunctionRole(declaration.Key),
+            $"Execution role of {functionName}",
+            new PolicyDocument([PolicyStatement.AssumeRole(
+                "lambda.amazonaws.com",
+                new PolicyCondition("StringEquals", "aws:SourceAccount", [aws.AccountId]))]),
+            [aws.ManagedPolicyArn(ManagedPolicies.LambdaBasicExecution)],
+            inline);
+
+        return new FunctionSpec(
+            declaration.Key,
+            functionName,
+            declaration.Description,
+            declaration.Runtime,
+            declaration.Handler,
+            declaration.CodePath,
+            settings.Lambda.Architecture,
+            settings.Lambda.MemorySize,
+            declaration.TimeoutSeconds ?? settings.Lambda.TimeoutSeconds,
+            ActiveTracing,
+            [choice.Arn],
+            environment,
+            names.FunctionLogGroup(declaration.Key),
+            settings.Lambda.LogRetentionDays,
+            role);
+    }
+}

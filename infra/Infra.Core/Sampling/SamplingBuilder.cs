@@ -1,0 +1,143 @@
+using Infra.Core.Iam;
+using Infra.Core.Naming;
+using Infra.Core.Settings;
+
+namespace Infra.Core.Sampling;
+
+/// <summary>
+/// The stack's sampling rules: critical paths sampled more, routine paths less, the user's explicit rules, and a
+/// catch-all, all scoped to this stack's API stage so stacks sharing an account never sample each other's traffic.
+/// </summary>
+public static class SamplingBuilder
+{
+    public const string ServiceType = "AWS::ApiGateway::Stage";
+    public const int CriticalPriorityBase = 100;
+    public const int RoutinePriorityBase = 200;
+    public const int FallbackPriority = 9000;
+
+    /// <summary>X-Ray's default quota of sampling rules per account and region (the Default rule excluded).
+    /// https://docs.aws.amazon.com/general/latest/gr/xray.html</summary>
+    public const int RulesPerRegionQuota = 25;
+
+    /// <summary>More than this many rules in one stack leaves little of the shared regional quota to other stacks.</summary>
+    public const int RulesPerStackWarning = 8;
+
+    public static IReadOnlyList<SamplingRuleSpec> Rules(StackSettings settings, StackNames names, string serviceName)
+    {
+        var rates = EnvironmentPresets.For(settings.Environment).Rates;
+        var rules = new List<SamplingRuleSpec>();
+        for (var i = 0; i < settings.Sampling.CriticalPaths.Count; i++)
+        {
+            rules.Add(Rule($"critical-{i + 1}", RuleKind.Critical, CriticalPriorityBase + i, rates.Critical, settings.Sampling.CriticalPaths[i]));
+        }
+
+        for (var i = 0; i < settings.Sampling.RoutinePaths.Count; i++)
+        {
+            rules.Add(Rule($"routine-{i + 1}", RuleKind.Routine, RoutinePriorityBase + i, rates.Routine, settings.Sampling.RoutinePaths[i]));
+        }
+
+        foreach (var custom in settings.Sampling.Rules)
+        {
+            rules.Add(new SamplingRuleSpec(
+                custom.Name, names.SamplingRule(custom.Name), RuleKind.Custom, custom.Priority, custom.FixedRate, custom.ReservoirSize,
+                serviceName, ServiceType, custom.Host, custom.HttpMethod, custom.UrlPath, "*", custom.Boost));
+        }
+
+        rules.Add(Rule("fallback", RuleKind.Fallback, FallbackPriority, rates.Fallback, "*"));
+        return rules.OrderBy(rule => rule.Priority).ThenBy(rule => rule.RuleName, StringComparer.Ordinal).ToList();
+
+        SamplingRuleSpec Rule(string key, RuleKind kind, int priority, RuleRate rate, string path) => new(
+            key, names.SamplingRule(key), kind, priority, rate.FixedRate, rate.ReservoirSize,
+            serviceName, ServiceType, "*", "*", path, "*", rate.Boost);
+    }
+
+    /// <summary>Reports priority clashes, duplicate names, quota overruns and X-Ray's field limits.</summary>
+    public static void Validate(IReadOnlyList<SamplingRuleSpec> rules, StackSettings settings, ErrorSink errors)
+    {
+        var key = ConfigKeys.Full(ConfigKeys.Sampling);
+        string KeyOf(SamplingRuleSpec rule) => rule.Kind switch
+        {
+            RuleKind.Custom => $"{key}.rules[{IndexOf(settings, rule.Key)}]",
+            RuleKind.Critical => $"{key}.criticalPaths",
+            RuleKind.Routine => $"{key}.routinePaths",
+            _ => key,
+        };
+
+        foreach (var clash in rules.GroupBy(rule => rule.Priority).Where(group => group.Count() > 1))
+        {
+            var clashing = clash.ToList();
+            var culprit = clashing.FirstOrDefault(rule => rule.Kind == RuleKind.Custom) ?? clashing[^1];
+            errors.Add($"{KeyOf(culprit)}.priority",
+                $"priority {clash.Key} is used by {string.Join(" and ", clashing.Select(rule => $"'{rule.Key}'"))}; priorities must be unique within the stack "
+                + $"(generated rules use {CriticalPriorityBase}+ for critical paths, {RoutinePriorityBase}+ for routine paths and {FallbackPriority} for the fallback).");
+        }
+
+        foreach (var duplicate in rules.GroupBy(rule => rule.RuleName).Where(group => group.Count() > 1))
+        {
+            var culprit = duplicate.FirstOrDefault(rule => rule.Kind == RuleKind.Custom) ?? duplicate.First();
+            errors.Add($"{KeyOf(culprit)}.name", $"rule name '{duplicate.Key}' is used twice in this stack.");
+        }
+
+        if (rules.Count > RulesPerRegionQuota)
+        {
+            errors.Add(key, $"{rules.Count} sampling rules exceed X-Ray's default quota of {RulesPerRegionQuota} per region (shared by every stack in the account).");
+        }
+        else if (rules.Count > RulesPerStackWarning)
+        {
+            errors.Warn($"{key}: {rules.Count} sampling rules in one stack; stacks share X-Ray's quota of {RulesPerRegionQuota} rules per region.");
+        }
+
+        foreach (var rule in rules)
+        {
+            if (rule.ServiceName.Length > 64)
+            {
+                errors.Add(key, $"service name '{rule.ServiceName}' has {rule.ServiceName.Length} characters; X-Ray allows 64. Shorten the stack or stage name.");
+                break;
+            }
+        }
+    }
+
+    private static int IndexOf(StackSettings settings, string name)
+    {
+        for (var i = 0; i < settings.Sampling.Rules.Count; i++)
+        {
+            if (settings.Sampling.Rules[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The stack's group gathers the traces of its API stage and of its functions.</summary>
+    public static XRayGroupSpec Group(StackSettings settings, StackNames names, string apiServiceName, IEnumerable<string> functionNames)
+    {
+        var services = new[] { apiServiceName }.Concat(functionNames).Select(service => $"service(\"{service}\")");
+        var insights = EnvironmentPresets.For(settings.Environment).GroupInsights;
+        return new XRayGroupSpec(names.XRayGroup, string.Join(" OR ", services), insights, insights);
+    }
+
+    /// <summary>
+    /// Transaction Search sends spans to CloudWatch Logs; X-Ray needs a resource policy to write there.
+    /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Enable-TransactionSearch.html
+    /// </summary>
+    public static TransactionSearchSpec TransactionSearch(StackSettings settings, StackNames names, AwsContext aws)
+    {
+        if (!settings.TransactionSearch.Enabled)
+        {
+            return new TransactionSearchSpec(false, settings.TransactionSearch.IndexingPercentage, $"{names.Prefix}-transaction-search", null);
+        }
+
+        var policy = new PolicyDocument([new PolicyStatement(
+            "TransactionSearchXRayAccess",
+            ["logs:PutLogEvents"],
+            [aws.LogGroupArn("aws/spans") + ":*", aws.LogGroupArn("/aws/application-signals/data") + ":*"],
+            [
+                new PolicyCondition("ArnLike", "aws:SourceArn", [aws.Arn("xray", "*")]),
+                new PolicyCondition("StringEquals", "aws:SourceAccount", [aws.AccountId]),
+            ],
+            ServicePrincipal: "xray.amazonaws.com")]);
+        return new TransactionSearchSpec(true, settings.TransactionSearch.IndexingPercentage, $"{names.Prefix}-transaction-search", policy);
+    }
+}

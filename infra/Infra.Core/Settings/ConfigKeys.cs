@@ -1,0 +1,26 @@
+namespace Infra.Core.Settings;
+
+/// <summary>The configuration keys the program reads; declared in Pulumi.yaml with their descriptions.</summary>
+public static class ConfigKeys
+{
+    public const string Project = "adot-tracing";
+    public const string AwsRegion = "aws:region";
+    public const string AwsNativeRegion = "aws-native:region";
+
+    public const string Environment = "environment";
+    public const string IamMode = "iamMode";
+    public const string Collector = "collector";
+    public const string Lambda = "lambda";
+    public const string App = "app";
+    public const string Api = "api";
+    public const string Sampling = "sampling";
+    public const string Traffic = "traffic";
+    public const string TransactionSearch = "transactionSearch";
+    public const string Tags = "tags";
+
+    /// <summary>Every key under the project's namespace, without the "adot-tracing:" prefix.</summary>
+    public static readonly IReadOnlyList<string> ProjectKeys =
+        [Environment, IamMode, Collector, Lambda, App, Api, Sampling, Traffic, TransactionSearch, Tags];
+
+    public static string Full(string key) => $"{Project}:{key}";
+}

@@ -1,0 +1,116 @@
+namespace Infra.Core.Settings;
+
+/// <summary>
+/// Per-environment defaults. A stack file only overrides what differs; everything else comes from here.
+/// dev is cheap and traces everything, prod is sized for availability and samples with care.
+/// </summary>
+public sealed record EnvironmentPreset(
+    CollectorSettings Collector,
+    LambdaSettings Lambda,
+    AppSettings App,
+    ApiSettings Api,
+    SamplingSettings Sampling,
+    SamplingRates Rates,
+    bool GroupInsights);
+
+/// <summary>How each class of path is sampled in an environment.</summary>
+/// <param name="Critical">Applied to every path in sampling.criticalPaths.</param>
+/// <param name="Routine">Applied to every path in sampling.routinePaths.</param>
+/// <param name="Fallback">The stack's catch-all rule for every other request to its API stage.</param>
+public sealed record SamplingRates(RuleRate Critical, RuleRate Routine, RuleRate Fallback);
+
+public sealed record RuleRate(int ReservoirSize, double FixedRate, SamplingBoost? Boost = null);
+
+public static class EnvironmentPresets
+{
+    /// <summary>The collector image version every environment runs unless collector.imageTag says otherwise.</summary>
+    // The newest aws-otel-collector release (VERSION file of aws-observability/aws-otel-collector, read 2026-11-25).
+    public const string CollectorImageTag = "v0.49.0";
+
+    public static readonly IReadOnlyList<string> DefaultCriticalPaths = ["/chat*"];
+
+    public static readonly IReadOnlyList<string> DefaultRoutinePaths = ["/health*", "/static/*", "/favicon.ico"];
+
+    /// <summary>The reference traffic the cost estimate uses when a stack sets none.</summary>
+    public static readonly IReadOnlyList<RouteTraffic> ReferenceTraffic =
+    [
+        new("POST", "/chat", 50),
+        new("GET", "/health", 45),
+        new("GET", "/static/*", 5),
+    ];
+
+    public static EnvironmentPreset For(DeploymentEnvironment environment) => environment switch
+    {
+        DeploymentEnvironment.Dev => Dev,
+        DeploymentEnvironment.Staging => Staging,
+        DeploymentEnvironment.Prod => Prod,
+        _ => throw new ArgumentOutOfRangeException(nameof(environment), environment, null),
+    };
+
+    private static readonly EnvironmentPreset Dev = new(
+        Collector: Collector(instanceType: "t3.medium", min: 1, max: 1, desired: 1, desiredCount: 1, retention: 7),
+        Lambda: Lambda(memory: 256, timeout: 10, retention: 7),
+        App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 3, BatchSize: 10),
+        Api: new ApiSettings(ApiType.Rest, "dev", ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, LogRetentionDays: 7),
+        Sampling: DefaultSampling,
+        // dev records every request: every class of path at 100 %.
+        Rates: new SamplingRates(
+            Critical: new RuleRate(ReservoirSize: 1, FixedRate: 1.0),
+            Routine: new RuleRate(ReservoirSize: 1, FixedRate: 1.0),
+            Fallback: new RuleRate(ReservoirSize: 1, FixedRate: 1.0)),
+        GroupInsights: false);
+
+    private static readonly EnvironmentPreset Staging = new(
+        Collector: Collector(instanceType: "t3.medium", min: 1, max: 2, desired: 1, desiredCount: 1, retention: 30),
+        Lambda: Lambda(memory: 512, timeout: 10, retention: 30),
+        App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 3, BatchSize: 10),
+        Api: new ApiSettings(ApiType.Rest, "staging", ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100, LogRetentionDays: 30),
+        Sampling: DefaultSampling,
+        Rates: new SamplingRates(
+            Critical: new RuleRate(ReservoirSize: 2, FixedRate: 0.2),
+            Routine: new RuleRate(ReservoirSize: 0, FixedRate: 0.01),
+            Fallback: new RuleRate(ReservoirSize: 1, FixedRate: 0.05)),
+        GroupInsights: false);
+
+    // prod at the reference traffic: /chat keeps a 1/s reservoir plus 2 %, routine paths record nothing, so the
+    // stack records about a third of what AWS's default rule (1/s + 5 %) would. Adaptive sampling raises the
+    // critical rate to 25 % while X-Ray sees anomalies.
+    private static readonly EnvironmentPreset Prod = new(
+        Collector: Collector(instanceType: "t3.medium", min: 2, max: 4, desired: 2, desiredCount: 2, retention: 90),
+        Lambda: Lambda(memory: 512, timeout: 15, retention: 90),
+        App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 5, BatchSize: 10),
+        Api: new ApiSettings(ApiType.Rest, "prod", ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400, LogRetentionDays: 90),
+        Sampling: DefaultSampling,
+        Rates: new SamplingRates(
+            Critical: new RuleRate(ReservoirSize: 1, FixedRate: 0.02, new SamplingBoost(MaxRate: 0.25, CooldownWindowMinutes: 10)),
+            Routine: new RuleRate(ReservoirSize: 0, FixedRate: 0.0),
+            Fallback: new RuleRate(ReservoirSize: 0, FixedRate: 0.01)),
+        GroupInsights: true);
+
+    private static SamplingSettings DefaultSampling => new(DefaultCriticalPaths, DefaultRoutinePaths, []);
+
+    private static CollectorSettings Collector(string instanceType, int min, int max, int desired, int desiredCount, int retention) => new(
+        Enabled: true,
+        InstanceType: instanceType,
+        MinSize: min,
+        MaxSize: max,
+        DesiredCapacity: desired,
+        VpcId: null,
+        SubnetIds: [],
+        SchedulingStrategy: SchedulingStrategy.Daemon,
+        DesiredCount: desiredCount,
+        ImageTag: CollectorImageTag,
+        Cpu: 1024,
+        Memory: 2048,
+        LogRetentionDays: retention,
+        Config: new CollectorConfigSettings(CollectorConfigSource.Bundled, "/etc/ecs/ecs-default-config.yaml"));
+
+    private static LambdaSettings Lambda(int memory, int timeout, int retention) => new(
+        Flavor: LayerFlavor.Legacy,
+        Architecture: LambdaArchitecture.X86_64,
+        Versions: new Dictionary<string, string>(),
+        LayerArn: null,
+        MemorySize: memory,
+        TimeoutSeconds: timeout,
+        LogRetentionDays: retention);
+}

@@ -1,0 +1,89 @@
+namespace Infra.Core.Settings;
+
+/// <summary>Everything a stack is configured with, validated. Built only by <see cref="StackSettingsParser"/>.</summary>
+public sealed record StackSettings(
+    string Project,
+    string StackName,
+    DeploymentEnvironment Environment,
+    string Region,
+    IamMode IamMode,
+    CollectorSettings Collector,
+    LambdaSettings Lambda,
+    AppSettings App,
+    ApiSettings Api,
+    SamplingSettings Sampling,
+    IReadOnlyList<RouteTraffic> Traffic,
+    TransactionSearchSettings TransactionSearch,
+    IReadOnlyDictionary<string, string> Tags);
+
+public sealed record CollectorSettings(
+    bool Enabled,
+    string InstanceType,
+    int MinSize,
+    int MaxSize,
+    int DesiredCapacity,
+    string? VpcId,
+    IReadOnlyList<string> SubnetIds,
+    SchedulingStrategy SchedulingStrategy,
+    int DesiredCount,
+    string ImageTag,
+    int Cpu,
+    int Memory,
+    int LogRetentionDays,
+    CollectorConfigSettings Config);
+
+/// <param name="BundledPath">A config file the collector image ships under /etc/ecs/; used when Source is bundled.</param>
+public sealed record CollectorConfigSettings(CollectorConfigSource Source, string BundledPath);
+
+/// <param name="Versions">Per-language ADOT layer release overrides, e.g. python → "1.25.0".</param>
+/// <param name="LayerArn">An explicit layer ARN that replaces the catalog's choice.</param>
+public sealed record LambdaSettings(
+    LayerFlavor Flavor,
+    LambdaArchitecture Architecture,
+    IReadOnlyDictionary<string, string> Versions,
+    string? LayerArn,
+    int MemorySize,
+    int TimeoutSeconds,
+    int LogRetentionDays);
+
+/// <param name="SimulateFailure">Makes the chatbot's knowledge lookup raise, so the fault shows in X-Ray.</param>
+/// <param name="KnowledgeBaseId">An Amazon Bedrock knowledge base to query; none means a local stand-in answer.</param>
+public sealed record AppSettings(
+    bool SimulateFailure,
+    string? KnowledgeBaseId,
+    int MaxReceiveCount,
+    int BatchSize);
+
+public sealed record ApiSettings(
+    ApiType Type,
+    string StageName,
+    double ThrottlingRateLimit,
+    int ThrottlingBurstLimit,
+    int LogRetentionDays);
+
+public sealed record SamplingSettings(
+    IReadOnlyList<string> CriticalPaths,
+    IReadOnlyList<string> RoutinePaths,
+    IReadOnlyList<CustomSamplingRule> Rules);
+
+/// <summary>A rule written out in full under sampling.rules[].</summary>
+public sealed record CustomSamplingRule(
+    string Name,
+    int Priority,
+    double FixedRate,
+    int ReservoirSize,
+    string UrlPath,
+    string HttpMethod,
+    string Host,
+    SamplingBoost? Boost);
+
+/// <summary>X-Ray adaptive sampling: how far the rate may rise on anomalies and how often.</summary>
+public sealed record SamplingBoost(double MaxRate, int CooldownWindowMinutes);
+
+/// <summary>Expected traffic on one route, used by the cost estimate.</summary>
+public sealed record RouteTraffic(string Method, string Path, double RequestsPerSecond)
+{
+    public string Route => $"{Method} {Path}";
+}
+
+public sealed record TransactionSearchSettings(bool Enabled, double IndexingPercentage);

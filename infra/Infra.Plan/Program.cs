@@ -1,0 +1,3 @@
+using Infra.Plan;
+
+return PlanCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,59 @@
+namespace Delivery.Tests;
+
+/// <summary>ci.yml: every change is tested and every stack's settings are checked offline.</summary>
+public sealed class CiWorkflowPolicy
+{
+    private static Workflow Ci => Workflow.Load("ci.yml");
+
+    [Fact]
+    public void CiRunsOnPullRequestsAndPushes()
+    {
+        Assert.Contains("pull_request", Ci.Triggers);
+        Assert.Contains("push", Ci.Triggers);
+    }
+
+    [Fact]
+    public void CiBuildsWithDotnet10AndPython312()
+    {
+        var steps = Ci.AllSteps.ToList();
+        var dotnet = Assert.Single(steps, s => s.Uses?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true);
+        Assert.Equal("actions/setup-dotnet@v4", dotnet.Uses);
+        Assert.Equal("10.0.x", dotnet.With["dotnet-version"]);
+        var python = Assert.Single(steps, s => s.Uses?.StartsWith("actions/setup-python@", StringComparison.Ordinal) == true);
+        Assert.Equal("3.12", python.With["python-version"]);
+        Assert.Contains(steps, s => s.Uses?.StartsWith("actions/checkout@", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void CiRunsTheOneTestCommand()
+    {
+        var job = Assert.Single(Ci.Jobs.Values, j => j.StepsRunning(@"^\s*scripts/test\s*$").Any());
+        var setup = job.Steps.Where(s => s.Uses?.StartsWith("actions/setup-", StringComparison.Ordinal) == true).Max(s => s.Index);
+        Assert.True(job.StepsRunning(@"^\s*scripts/test\s*$").First().Index > setup, "scripts/test must run after the toolchains are set up");
+    }
+
+    [Fact]
+    public void CiPlansEveryStackOfflineAndFailsOnInvalidSettings()
+    {
+        var job = Assert.Single(Ci.Jobs.Values, j => j.StepsRunning(@"^\s*scripts/test\s*$").Any());
+        var testIndex = job.StepsRunning(@"^\s*scripts/test\s*$").First().Index;
+        foreach (var stack in Repo.Stacks)
+        {
+            var plan = job.StepsRunning($@"^\s*scripts/plan\s+{stack}\s*$").ToList();
+            Assert.True(plan.Count == 1, $"ci.yml must run `scripts/plan {stack}` in its own step");
+            Assert.True(plan[0].Index > testIndex, $"`scripts/plan {stack}` must run after scripts/test");
+            Assert.Null(plan[0].Node.Get("continue-on-error"));
+            Assert.DoesNotContain("|| true", plan[0].Run, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void CiNeedsNoCloudCredentials()
+    {
+        var permissions = Ci.Permissions.AsStringMap();
+        Assert.Equal(new Dictionary<string, string> { ["contents"] = "read" }, permissions);
+        Assert.DoesNotContain(Ci.AllSteps, s => s.Uses?.StartsWith("aws-actions/", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(Ci.AllSteps, s => s.Uses?.StartsWith("pulumi/actions@", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain("secrets.", Ci.Text, StringComparison.Ordinal);
+    }
+}
