@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using Infra.Components;
+using Infra.Core.Blueprint;
+using Infra.Core.Collector;
+using Infra.Core.Lambda;
+using Infra.Core.Naming;
+using Infra.Core.Settings;
+using Pulumi;
+using Aws = Pulumi.Aws;
+
+namespace Infra;
+
+/// <summary>
+/// The whole stack: settings from config (validated before any resource exists), Core's blueprint, one component
+/// per concept, and the stack outputs.
+/// </summary>
+public static class AdotTracingProgram
+{
+    public static async Task<IDictionary<string, object?>> RunAsync()
+    {
+        var result = StackSettingsParser.Parse(PulumiConfigSource.Read());
+        foreach (var warning in result.Warnings)
+        {
+            Log.Warn(warning);
+        }
+
+        var settings = result.GetOrThrow();
+        var identity = await Aws.GetCallerIdentity.InvokeAsync();
+        var blueprint = StackBlueprint.Create(settings, AwsContext.For(settings.Region, identity.AccountId));
+        return Build(blueprint);
+    }
+
+    private static Dictionary<string, object?> Build(StackBlueprint blueprint)
+    {
+        var names = blueprint.Names;
+        var tags = blueprint.Tags;
+        var outputs = new Dictionary<string, object?>
+        {
+            ["region"] = blueprint.Settings.Region,
+            ["environment"] = blueprint.Settings.Environment.Wire(),
+        };
+
+        if (blueprint is { Collector: { } collectorSpec, CollectorIam: { } iamSpec })
+        {
+            var roles = new CollectorRoles("collector-iam", new CollectorRolesArgs { Spec = iamSpec, Tags = tags });
+            var collector = new CollectorCluster("collector", new CollectorClusterArgs
+            {
+                Spec = collectorSpec,
+                Roles = roles,
+                Network = LookUpNetwork(collectorSpec),
+                Tags = tags,
+            });
+            outputs["collectorClusterName"] = collector.ClusterName;
+            outputs["collectorTaskRoleArn"] = roles.TaskRoleArn;
+        }
+
+        var codeRoot = RepositoryRoot();
+        var functions = blueprint.Functions.ToDictionary(
+            spec => spec.Key,
+            spec => new TracedFunction(spec.Key, new TracedFunctionArgs
+            {
+                Spec = spec,
+                CodeDirectory = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(codeRoot, spec.CodePath)),
+                Tags = tags,
+            }));
+
+        var queue = new QuestionQueue("questions", new QuestionQueueArgs
+        {
+            Spec = blueprint.Queue,
+            ConsumerFunctionName = functions[SampleApp.Consumer].FunctionName,
+            Tags = tags,
+        });
+
+        var api = new TracedRestApi("chat", new TracedRestApiArgs
+        {
+            Spec = blueprint.Api,
+            Functions = functions,
+            Region = blueprint.Aws.Region,
+            AccountId = blueprint.Aws.AccountId,
+            Partition = blueprint.Aws.Partition,
+            Tags = tags,
+        });
+
+        var sampling = new SamplingRules("sampling", new SamplingRulesArgs { Spec = blueprint.Sampling, Tags = tags });
+
+        outputs["apiUrl"] = api.InvokeUrl;
+        outputs["apiStageArn"] = api.StageArn;
+        outputs["apiName"] = blueprint.Api.Name;
+        outputs["stageName"] = api.StageName;
+        outputs["chatbotFunctionName"] = functions[SampleApp.Chatbot].FunctionName;
+        outputs["consumerFunctionName"] = functions[SampleApp.Consumer].FunctionName;
+        outputs["queueUrl"] = queue.QueueUrl;
+        outputs["queueName"] = queue.QueueName;
+        outputs["xrayGroupName"] = sampling.GroupName;
+        outputs["samplingRuleNames"] = sampling.RuleNames;
+        return outputs;
+    }
+
+    /// <summary>The configured VPC and subnets, or the account's default VPC and all its subnets.</summary>
+    private static CollectorNetwork LookUpNetwork(CollectorSpec collector)
+    {
+        var vpc = collector.AutoScaling.VpcId is { } vpcId
+            ? Aws.Ec2.GetVpc.Invoke(new Aws.Ec2.GetVpcInvokeArgs { Id = vpcId })
+            : Aws.Ec2.GetVpc.Invoke(new Aws.Ec2.GetVpcInvokeArgs { Default = true });
+        var subnetIds = collector.AutoScaling.SubnetIds.Count > 0
+            ? Output.Create(collector.AutoScaling.SubnetIds.ToImmutableArray())
+            : vpc.Apply(found => Aws.Ec2.GetSubnets.Invoke(new Aws.Ec2.GetSubnetsInvokeArgs
+            {
+                Filters = { new Aws.Ec2.Inputs.GetSubnetsFilterInputArgs { Name = "vpc-id", Values = { found.Id } } },
+            })).Apply(subnets => subnets.Ids);
+        return new CollectorNetwork(vpc.Apply(found => found.Id), vpc.Apply(found => found.CidrBlock), subnetIds);
+    }
+
+    /// <summary>The folder holding Pulumi.yaml: function code paths in Core are relative to it.</summary>
+    internal static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")) && Directory.Exists(Path.Combine(directory.FullName, "functions")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository root (the folder with Pulumi.yaml and functions/) above the working directory.");
+    }
+}

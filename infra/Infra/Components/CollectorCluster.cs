@@ -1,0 +1,274 @@
+using System.Collections.Immutable;
+using System.Text;
+using Infra.Core.Collector;
+using Infra.Core.Settings;
+using Pulumi;
+using AutoScaling = Pulumi.AwsNative.AutoScaling;
+using Ec2 = Pulumi.AwsNative.Ec2;
+using Ecs = Pulumi.AwsNative.Ecs;
+using Logs = Pulumi.AwsNative.Logs;
+using Ssm = Pulumi.AwsNative.Ssm;
+
+namespace Infra.Components;
+
+/// <summary>Where the collector hosts run: a VPC (for its CIDR) and subnets.</summary>
+public sealed record CollectorNetwork(Output<string> VpcId, Output<string> VpcCidr, Output<ImmutableArray<string>> SubnetIds);
+
+public sealed class CollectorClusterArgs
+{
+    public required CollectorSpec Spec { get; init; }
+
+    public required CollectorRoles Roles { get; init; }
+
+    public required CollectorNetwork Network { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+}
+
+/// <summary>
+/// The ADOT collector on ECS with EC2 capacity (the article's Step 1d-1e): cluster, launch template, Auto Scaling
+/// group, capacity provider, security group open to the VPC only, the collector task and its service.
+/// </summary>
+public sealed class CollectorCluster : ComponentResource
+{
+    public CollectorCluster(string name, CollectorClusterArgs args, ComponentResourceOptions? options = null)
+        : base("adot-tracing:collector:CollectorCluster", name, options)
+    {
+        var child = new CustomResourceOptions { Parent = this };
+        var spec = args.Spec;
+        var tags = Inputs.Tags(args.Tags);
+
+        var cluster = new Ecs.Cluster($"{name}-cluster", new Ecs.ClusterArgs
+        {
+            ClusterName = spec.ClusterName,
+            ClusterSettings = { new Ecs.Inputs.ClusterSettingsArgs { Name = "containerInsights", Value = "enabled" } },
+            Tags = tags,
+        }, child);
+
+        var logGroup = new Logs.LogGroup($"{name}-logs", new Logs.LogGroupArgs
+        {
+            LogGroupName = spec.LogGroupName,
+            RetentionInDays = spec.LogRetentionDays,
+            Tags = tags,
+        }, child);
+
+        Ssm.Parameter? configParameter = null;
+        if (spec.Config.Source == CollectorConfigSource.Custom)
+        {
+            var yaml = spec.Config.Yaml!;
+            configParameter = new Ssm.Parameter($"{name}-config", new Ssm.ParameterArgs
+            {
+                Name = spec.Config.ParameterName!,
+                Description = "ADOT collector configuration, passed to the container as AOT_CONFIG_CONTENT",
+                Type = Ssm.ParameterType.String,
+                // Standard parameters hold up to 4 KB.
+                Tier = Encoding.UTF8.GetByteCount(yaml) > 4096 ? Ssm.ParameterTier.Advanced : Ssm.ParameterTier.Standard,
+                Value = yaml,
+                Tags = Inputs.Map(args.Tags),
+            }, child);
+        }
+
+        var securityGroup = new Ec2.SecurityGroup($"{name}-hosts", new Ec2.SecurityGroupArgs
+        {
+            GroupDescription = $"ADOT collector hosts of {spec.ClusterName}: telemetry ports from inside the VPC only",
+            VpcId = args.Network.VpcId,
+            SecurityGroupIngress = spec.Ingress.Select(rule => new Ec2.Inputs.SecurityGroupIngressArgs
+            {
+                IpProtocol = rule.Protocol,
+                FromPort = rule.FromPort,
+                ToPort = rule.ToPort,
+                CidrIp = args.Network.VpcCidr,
+                Description = rule.Purpose,
+            }).ToList(),
+            Tags = tags,
+        }, child);
+
+        var launch = spec.LaunchTemplate;
+        var launchTemplate = new Ec2.LaunchTemplate($"{name}-launch-template", new Ec2.LaunchTemplateArgs
+        {
+            LaunchTemplateName = $"{spec.ClusterName}-hosts",
+            LaunchTemplateData = new Ec2.Inputs.LaunchTemplateDataArgs
+            {
+                ImageId = launch.ImageId,
+                InstanceType = launch.InstanceType,
+                IamInstanceProfile = new Ec2.Inputs.LaunchTemplateIamInstanceProfileArgs { Arn = args.Roles.InstanceProfileArn },
+                SecurityGroupIds = { securityGroup.GroupId },
+                UserData = Convert.ToBase64String(Encoding.UTF8.GetBytes(launch.UserData)),
+                MetadataOptions = new Ec2.Inputs.LaunchTemplateMetadataOptionsArgs
+                {
+                    HttpEndpoint = "enabled",
+                    HttpTokens = launch.RequireImdsV2 ? "required" : "optional",
+                    HttpPutResponseHopLimit = launch.MetadataHopLimit,
+                },
+                BlockDeviceMappings =
+                {
+                    new Ec2.Inputs.LaunchTemplateBlockDeviceMappingArgs
+                    {
+                        DeviceName = launch.RootDeviceName,
+                        Ebs = new Ec2.Inputs.LaunchTemplateEbsArgs
+                        {
+                            Encrypted = launch.RootVolumeEncrypted,
+                            VolumeSize = launch.RootVolumeSizeGiB,
+                            VolumeType = launch.RootVolumeType,
+                            DeleteOnTermination = true,
+                        },
+                    },
+                },
+            },
+        }, child);
+
+        var scaling = spec.AutoScaling;
+        var autoScalingGroup = new AutoScaling.AutoScalingGroup($"{name}-hosts", new AutoScaling.AutoScalingGroupArgs
+        {
+            AutoScalingGroupName = $"{spec.ClusterName}-hosts",
+            MinSize = scaling.MinSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            MaxSize = scaling.MaxSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            DesiredCapacity = scaling.DesiredCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            VpcZoneIdentifier = args.Network.SubnetIds.Apply(ids => (IEnumerable<string>)ids),
+            LaunchTemplate = new AutoScaling.Inputs.AutoScalingGroupLaunchTemplateSpecificationArgs
+            {
+                LaunchTemplateId = launchTemplate.LaunchTemplateId,
+                Version = launchTemplate.LatestVersionNumber,
+            },
+            // ECS managed scaling requires this tag on the group.
+            Tags = args.Tags.Select(tag => new AutoScaling.Inputs.AutoScalingGroupTagPropertyArgs { Key = tag.Key, Value = tag.Value, PropagateAtLaunch = true })
+                .Append(new AutoScaling.Inputs.AutoScalingGroupTagPropertyArgs { Key = "AmazonECSManaged", Value = "true", PropagateAtLaunch = true })
+                .ToList(),
+        }, child);
+
+        var capacityProvider = new Ecs.CapacityProvider($"{name}-capacity", new Ecs.CapacityProviderArgs
+        {
+            Name = spec.CapacityProviderName,
+            AutoScalingGroupProvider = new Ecs.Inputs.CapacityProviderAutoScalingGroupProviderArgs
+            {
+                AutoScalingGroupArn = autoScalingGroup.AutoScalingGroupArn,
+                ManagedScaling = new Ecs.Inputs.CapacityProviderManagedScalingArgs
+                {
+                    Status = Ecs.CapacityProviderManagedScalingStatus.Enabled,
+                    TargetCapacity = scaling.TargetCapacityPercent,
+                },
+                ManagedTerminationProtection = Ecs.CapacityProviderAutoScalingGroupProviderManagedTerminationProtection.Disabled,
+            },
+            Tags = tags,
+        }, child);
+
+        var associations = new Ecs.ClusterCapacityProviderAssociations($"{name}-capacity-association", new Ecs.ClusterCapacityProviderAssociationsArgs
+        {
+            Cluster = cluster.ClusterName.Apply(clusterName => clusterName ?? spec.ClusterName),
+            CapacityProviders =
+            {
+                capacityProvider.Name.Apply(providerName =>
+                    Union<Ecs.ClusterCapacityProviderAssociationsCapacityProvider, string>.FromT1(providerName ?? spec.CapacityProviderName)),
+            },
+            DefaultCapacityProviderStrategy =
+            {
+                new Ecs.Inputs.ClusterCapacityProviderAssociationsCapacityProviderStrategyArgs
+                {
+                    CapacityProvider = capacityProvider.Name.Apply(providerName => providerName ?? spec.CapacityProviderName),
+                    Weight = 1,
+                },
+            },
+        }, child);
+
+        var container = spec.Task.Container;
+        var taskDefinition = new Ecs.TaskDefinition($"{name}-task", new Ecs.TaskDefinitionArgs
+        {
+            Family = spec.Task.Family,
+            Cpu = spec.Task.Cpu.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Memory = spec.Task.Memory.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            NetworkMode = spec.Task.NetworkMode,
+            RequiresCompatibilities = spec.Task.RequiresCompatibilities.ToList(),
+            TaskRoleArn = args.Roles.TaskRoleArn,
+            ExecutionRoleArn = args.Roles.ExecutionRoleArn,
+            ContainerDefinitions =
+            {
+                new Ecs.Inputs.TaskDefinitionContainerDefinitionArgs
+                {
+                    Name = container.Name,
+                    Image = container.Image,
+                    Essential = container.Essential,
+                    Command = container.Command.ToList(),
+                    PortMappings = container.PortMappings.Select(port => new Ecs.Inputs.TaskDefinitionPortMappingArgs
+                    {
+                        ContainerPort = port.ContainerPort,
+                        HostPort = port.HostPort,
+                        Protocol = port.Protocol,
+                    }).ToList(),
+                    HealthCheck = new Ecs.Inputs.TaskDefinitionHealthCheckArgs
+                    {
+                        Command = container.HealthCheck.Command.ToList(),
+                        Interval = container.HealthCheck.IntervalSeconds,
+                        Timeout = container.HealthCheck.TimeoutSeconds,
+                        Retries = container.HealthCheck.Retries,
+                        StartPeriod = container.HealthCheck.StartPeriodSeconds,
+                    },
+                    Secrets = container.Secrets.Select(secret => new Ecs.Inputs.TaskDefinitionSecretArgs
+                    {
+                        Name = secret.Name,
+                        ValueFrom = configParameter is null ? secret.ValueFrom : configParameter.Arn,
+                    }).ToList(),
+                    LogConfiguration = new Ecs.Inputs.TaskDefinitionLogConfigurationArgs
+                    {
+                        LogDriver = container.LogConfiguration.Driver,
+                        Options = Inputs.Map(container.LogConfiguration.Options),
+                    },
+                },
+            },
+            Tags = tags,
+        }, new CustomResourceOptions { Parent = this, DependsOn = { logGroup } });
+
+        var daemon = spec.Service.SchedulingStrategy == SchedulingStrategy.Daemon;
+        var serviceArgs = new Ecs.ServiceArgs
+        {
+            ServiceName = spec.Service.Name,
+            Cluster = cluster.Arn,
+            TaskDefinition = taskDefinition.TaskDefinitionArn,
+            SchedulingStrategy = daemon ? Ecs.ServiceSchedulingStrategy.Daemon : Ecs.ServiceSchedulingStrategy.Replica,
+            // Daemon services cannot use a capacity provider strategy; they run on every instance of the cluster.
+            LaunchType = daemon ? Ecs.ServiceLaunchType.Ec2 : null,
+            DesiredCount = spec.Service.DesiredCount,
+            CapacityProviderStrategy = daemon
+                ? new InputList<Ecs.Inputs.ServiceCapacityProviderStrategyItemArgs>()
+                : new InputList<Ecs.Inputs.ServiceCapacityProviderStrategyItemArgs>
+                {
+                    new Ecs.Inputs.ServiceCapacityProviderStrategyItemArgs
+                    {
+                        CapacityProvider = capacityProvider.Name.Apply(providerName => providerName ?? spec.CapacityProviderName),
+                        Weight = 1,
+                    },
+                },
+            PropagateTags = Ecs.ServicePropagateTags.Service,
+            Tags = tags,
+        };
+        if (!daemon)
+        {
+            // A replica service rolls back a deployment whose tasks keep failing their health check.
+            serviceArgs.DeploymentConfiguration = new Ecs.Inputs.ServiceDeploymentConfigurationArgs
+            {
+                DeploymentCircuitBreaker = new Ecs.Inputs.ServiceDeploymentCircuitBreakerArgs { Enable = true, Rollback = spec.Service.CircuitBreakerRollback },
+            };
+        }
+
+        var service = new Ecs.Service($"{name}-service", serviceArgs, new CustomResourceOptions { Parent = this, DependsOn = { associations } });
+
+        ClusterName = cluster.ClusterName.Apply(clusterName => clusterName ?? spec.ClusterName);
+        ClusterArn = cluster.Arn;
+        TaskDefinitionArn = taskDefinition.TaskDefinitionArn;
+        ServiceArn = service.ServiceArn;
+        RegisterOutputs(new Dictionary<string, object?>
+        {
+            ["clusterName"] = ClusterName,
+            ["clusterArn"] = ClusterArn,
+            ["taskDefinitionArn"] = TaskDefinitionArn,
+            ["serviceArn"] = ServiceArn,
+        });
+    }
+
+    [Output] public Output<string> ClusterName { get; private set; }
+
+    [Output] public Output<string> ClusterArn { get; private set; }
+
+    [Output] public Output<string> TaskDefinitionArn { get; private set; }
+
+    [Output] public Output<string> ServiceArn { get; private set; }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Infra.Core.Iam;
+using Pulumi;
+using NativeTag = Pulumi.AwsNative.Inputs.TagArgs;
+
+namespace Infra.Components;
+
+/// <summary>Conversions from Core's plain values to provider inputs.</summary>
+internal static class Inputs
+{
+    /// <summary>JSON-typed provider properties (policy documents, OpenAPI bodies) take plain maps and lists.</summary>
+    public static object Json(JsonNode? node) => ToPlain(node) ?? new Dictionary<string, object?>();
+
+    public static object Policy(PolicyDocument document) => Json(document.ToJson());
+
+    public static InputList<NativeTag> Tags(IReadOnlyDictionary<string, string> tags)
+    {
+        var list = new InputList<NativeTag>();
+        foreach (var (key, value) in tags)
+        {
+            list.Add(new NativeTag { Key = key, Value = value });
+        }
+
+        return list;
+    }
+
+    public static InputMap<string> Map(IReadOnlyDictionary<string, string> values)
+    {
+        var map = new InputMap<string>();
+        foreach (var (key, value) in values)
+        {
+            map.Add(key, value);
+        }
+
+        return map;
+    }
+
+    private static object? ToPlain(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject json => json.ToDictionary(pair => pair.Key, pair => ToPlain(pair.Value)),
+        JsonArray array => array.Select(ToPlain).ToList(),
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        JsonValue value when value.TryGetValue<bool>(out var flag) => flag,
+        JsonValue value when value.TryGetValue<int>(out var integer) => integer,
+        JsonValue value when value.TryGetValue<double>(out var number) => number,
+        _ => node.ToJsonString(),
+    };
+}

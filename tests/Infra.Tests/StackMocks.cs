@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Moq;
+using Pulumi;
+using Pulumi.Testing;
+
+namespace Infra.Tests;
+
+/// <summary>A resource the program registered, with the inputs it sent.</summary>
+public sealed record Registered(string Type, string Name, ImmutableDictionary<string, object> Inputs)
+{
+    public object? Input(string key) => Inputs.TryGetValue(key, out var value) ? value : null;
+
+    public string? String(string key) => Input(key) as string;
+
+    public ImmutableDictionary<string, object> Object(string key) =>
+        Assert.IsAssignableFrom<ImmutableDictionary<string, object>>(Input(key));
+
+    public IReadOnlyList<object> List(string key) => Input(key) is ImmutableArray<object> array ? array : [];
+
+    public IReadOnlyList<string> Strings(string key) => List(key).Cast<string>().ToList();
+}
+
+/// <summary>
+/// Strict mocks: every type token the program may register is listed with what the provider would compute
+/// (ids, ARNs, URLs); everything else is echoed from the inputs. An unknown type or call fails the test.
+/// </summary>
+public sealed class StackMocks
+{
+    public const string Account = "123456789012";
+    public const string Region = "us-west-2";
+    public const string VpcId = "vpc-0a1b2c3d4e5f60718";
+    public const string VpcCidr = "172.31.0.0/16";
+
+    private readonly List<Registered> _resources = [];
+
+    public StackMocks()
+    {
+        Mock.Setup(mocks => mocks.NewResourceAsync(It.IsAny<MockResourceArgs>()))
+            .Returns((MockResourceArgs args) => Task.FromResult<(string?, object)>(NewResource(args)));
+        Mock.Setup(mocks => mocks.CallAsync(It.IsAny<MockCallArgs>()))
+            .Returns((MockCallArgs args) => Task.FromResult(Call(args)));
+        Mock.Setup(mocks => mocks.RegisterResourceOutputs(It.IsAny<MockRegisterResourceOutputsRequest>()))
+            .Returns((MockRegisterResourceOutputsRequest request) =>
+            {
+                lock (_outputsRegistered)
+                {
+                    _outputsRegistered.Add(request.Urn ?? "");
+                }
+
+                return Task.CompletedTask;
+            });
+    }
+
+    private readonly List<string> _outputsRegistered = [];
+
+    /// <summary>The URNs of the components (and the stack) that called RegisterOutputs.</summary>
+    public IReadOnlyList<string> OutputsRegistered
+    {
+        get
+        {
+            lock (_outputsRegistered)
+            {
+                return _outputsRegistered.ToList();
+            }
+        }
+    }
+
+    public Mock<IMocks> Mock { get; } = new(MockBehavior.Strict);
+
+    public IReadOnlyList<Registered> Resources
+    {
+        get
+        {
+            lock (_resources)
+            {
+                return _resources.ToList();
+            }
+        }
+    }
+
+    public IReadOnlyList<Registered> OfType(string type) => Resources.Where(resource => resource.Type == type).ToList();
+
+    public Registered Single(string type) => Assert.Single(OfType(type));
+
+    private (string? Id, object State) NewResource(MockResourceArgs args)
+    {
+        var type = args.Type ?? throw new InvalidOperationException("resource without a type");
+        var name = args.Name ?? "";
+        var inputs = args.Inputs;
+        lock (_resources)
+        {
+            _resources.Add(new Registered(type, name, inputs));
+        }
+
+        var state = inputs.ToBuilder();
+        string Arn(string service, string resource) => $"arn:aws:{service}:{Region}:{Account}:{resource}";
+        var computed = type switch
+        {
+            _ when type.StartsWith("adot-tracing:", StringComparison.Ordinal) => [],
+            _ when type.StartsWith("pulumi:providers:", StringComparison.Ordinal) => [],
+            "aws-native:iam:Role" => new Dictionary<string, object> { ["arn"] = $"arn:aws:iam::{Account}:role/{inputs["roleName"]}", ["roleId"] = $"AROA{name}" },
+            "aws-native:iam:ManagedPolicy" => new Dictionary<string, object> { ["policyArn"] = $"arn:aws:iam::{Account}:policy/{inputs["managedPolicyName"]}" },
+            "aws-native:iam:InstanceProfile" => new Dictionary<string, object> { ["arn"] = $"arn:aws:iam::{Account}:instance-profile/{inputs["instanceProfileName"]}" },
+            "aws-native:ecs:Cluster" => new Dictionary<string, object> { ["arn"] = Arn("ecs", $"cluster/{inputs["clusterName"]}") },
+            "aws-native:logs:LogGroup" => new Dictionary<string, object> { ["arn"] = Arn("logs", $"log-group:{inputs["logGroupName"]}:*") },
+            "aws-native:ssm:Parameter" => new Dictionary<string, object> { ["arn"] = Arn("ssm", $"parameter{inputs["name"]}") },
+            "aws-native:ec2:SecurityGroup" => new Dictionary<string, object> { ["groupId"] = "sg-0123456789abcdef0", ["awsId"] = "sg-0123456789abcdef0" },
+            "aws-native:ec2:LaunchTemplate" => new Dictionary<string, object> { ["launchTemplateId"] = "lt-0123456789abcdef0", ["latestVersionNumber"] = "1", ["defaultVersionNumber"] = "1" },
+            "aws-native:autoscaling:AutoScalingGroup" => new Dictionary<string, object> { ["autoScalingGroupArn"] = Arn("autoscaling", $"autoScalingGroup:uuid:autoScalingGroupName/{inputs["autoScalingGroupName"]}") },
+            "aws-native:ecs:CapacityProvider" => [],
+            "aws-native:ecs:ClusterCapacityProviderAssociations" => [],
+            "aws-native:ecs:TaskDefinition" => new Dictionary<string, object> { ["taskDefinitionArn"] = Arn("ecs", $"task-definition/{inputs["family"]}:1") },
+            "aws-native:ecs:Service" => new Dictionary<string, object> { ["serviceArn"] = Arn("ecs", $"service/{inputs["serviceName"]}"), ["name"] = inputs["serviceName"] },
+            "aws:lambda/function:Function" => new Dictionary<string, object> { ["arn"] = Arn("lambda", $"function:{inputs["name"]}") },
+            "aws:lambda/eventSourceMapping:EventSourceMapping" => new Dictionary<string, object> { ["uuid"] = "6c9e3a6e-0000-4000-8000-000000000000" },
+            "aws:lambda/permission:Permission" => [],
+            "aws-native:sqs:Queue" => new Dictionary<string, object>
+            {
+                ["arn"] = Arn("sqs", (string)inputs["queueName"]),
+                ["queueUrl"] = $"https://sqs.{Region}.amazonaws.com/{Account}/{inputs["queueName"]}",
+            },
+            "aws-native:dynamodb:Table" => new Dictionary<string, object> { ["arn"] = Arn("dynamodb", $"table/{inputs["tableName"]}") },
+            "aws-native:apigateway:RestApi" => new Dictionary<string, object> { ["restApiId"] = "a1b2c3d4e5", ["rootResourceId"] = "root12" },
+            "aws-native:apigateway:Deployment" => new Dictionary<string, object> { ["deploymentId"] = "dep123" },
+            "aws-native:apigateway:Stage" => [],
+            "aws-native:xray:SamplingRule" => new Dictionary<string, object> { ["ruleArn"] = Arn("xray", $"sampling-rule/{inputs["ruleName"]}") },
+            "aws-native:xray:Group" => new Dictionary<string, object> { ["groupArn"] = Arn("xray", $"group/{inputs["groupName"]}/id") },
+            "aws-native:xray:TransactionSearchConfig" => new Dictionary<string, object> { ["accountId"] = Account },
+            "aws-native:logs:ResourcePolicy" => [],
+            _ => throw new InvalidOperationException($"The program registered an unexpected resource type {type} ({name})."),
+        };
+        foreach (var (key, value) in computed)
+        {
+            state[key] = value;
+        }
+
+        return ($"{name}-id", state.ToImmutable());
+    }
+
+    private static object Call(MockCallArgs args) => args.Token switch
+    {
+        "aws:index/getCallerIdentity:getCallerIdentity" => new Dictionary<string, object>
+        {
+            ["accountId"] = Account,
+            ["arn"] = $"arn:aws:iam::{Account}:user/ci",
+            ["userId"] = "AIDAEXAMPLE",
+            ["id"] = Account,
+        },
+        "aws:ec2/getVpc:getVpc" => new Dictionary<string, object> { ["id"] = VpcId, ["cidrBlock"] = VpcCidr, ["default"] = true },
+        "aws:ec2/getSubnets:getSubnets" => new Dictionary<string, object>
+        {
+            ["id"] = "us-west-2",
+            ["ids"] = ImmutableArray.Create<object>("subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2"),
+        },
+        _ => throw new InvalidOperationException($"The program made an unexpected call {args.Token}."),
+    };
+
+    /// <summary>Config as the engine passes it: every value a string, objects as JSON text.</summary>
+    public static string ConfigJson(IReadOnlyDictionary<string, string> values) => JsonSerializer.Serialize(values);
+}

@@ -1,0 +1,58 @@
+using Pulumi;
+using Pulumi.Testing;
+using Pulumi.Utilities;
+
+namespace Infra.Tests;
+
+/// <summary>Runs the whole program against strict mocks for one stack and its config.</summary>
+public sealed class StackRun
+{
+    private StackRun(StackMocks mocks, IDictionary<string, object?> outputs)
+    {
+        Mocks = mocks;
+        Outputs = outputs;
+    }
+
+    public StackMocks Mocks { get; }
+
+    public IDictionary<string, object?> Outputs { get; }
+
+    public static async Task<StackRun> RunAsync(string stack, IReadOnlyDictionary<string, string>? config = null, bool isPreview = false, StackMocks? mocks = null)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["aws:region"] = StackMocks.Region,
+            ["aws-native:region"] = StackMocks.Region,
+        };
+        foreach (var (key, value) in config ?? new Dictionary<string, string>())
+        {
+            values[key.Contains(':') ? key : $"adot-tracing:{key}"] = value;
+        }
+
+        mocks ??= new StackMocks();
+        System.Environment.SetEnvironmentVariable("PULUMI_CONFIG", StackMocks.ConfigJson(values));
+        try
+        {
+            var (_, outputs) = await Deployment.TestAsync(
+                mocks.Mock.Object,
+                new TestOptions { StackName = stack, ProjectName = "adot-tracing", IsPreview = isPreview },
+                AdotTracingProgram.RunAsync);
+            return new StackRun(mocks, outputs);
+        }
+        finally
+        {
+            System.Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
+        }
+    }
+
+    public async Task<T> OutputAsync<T>(string key)
+    {
+        Assert.True(Outputs.ContainsKey(key), $"stack output {key} is missing");
+        return Outputs[key] switch
+        {
+            Output<T> output => await OutputUtilities.GetValueAsync(output),
+            T value => value,
+            var other => throw new InvalidOperationException($"output {key} is {other?.GetType().Name ?? "null"}, not {typeof(T).Name}"),
+        };
+    }
+}
