@@ -1,0 +1,68 @@
+using Infra.Core.Lambda;
+
+namespace Infra.Core.Tests.Lambda;
+
+public class TracedFunctionSpecTests
+{
+    [Fact]
+    public void EveryFunctionIsTracedWithLayerAndWrapper()
+    {
+        foreach (var function in TestStacks.Blueprint("dev").Functions)
+        {
+            Assert.Equal("Active", function.TracingMode);
+            Assert.Equal("arn:aws:lambda:us-west-2:901920570463:layer:aws-otel-python-amd64-ver-1-32-0:2", Assert.Single(function.Layers));
+            Assert.Equal("/opt/otel-instrument", function.Environment["AWS_LAMBDA_EXEC_WRAPPER"]);
+            Assert.Equal(function.FunctionName, function.Environment["OTEL_SERVICE_NAME"]);
+            Assert.Contains("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", function.Role.ManagedPolicyArns);
+            Assert.Equal(TracedFunctions.XRayActions, function.Policy.Statements.Single(statement => statement.Resources.Contains("*")).Actions);
+        }
+    }
+
+    [Fact]
+    public void ChatbotMayOnlySendToItsQueue()
+    {
+        var chatbot = TestStacks.Blueprint("dev").Chatbot;
+        var scoped = chatbot.Policy.Statements.Where(statement => !statement.Resources.Contains("*")).ToList();
+        var send = Assert.Single(scoped);
+        Assert.Equal(["sqs:SendMessage"], send.Actions);
+        Assert.Equal([$"arn:aws:sqs:us-west-2:{TestStacks.Account}:adot-tracing-dev-questions"], send.Resources);
+        Assert.Equal($"https://sqs.us-west-2.amazonaws.com/{TestStacks.Account}/adot-tracing-dev-questions", chatbot.Environment["QUEUE_URL"]);
+    }
+
+    [Fact]
+    public void KnowledgeBaseAccessIsScopedToThatKnowledgeBase()
+    {
+        var chatbot = TestStacks.Blueprint("dev", ("app", """{"knowledgeBaseId":"KB12345678"}""")).Chatbot;
+        var retrieve = chatbot.Policy.Statements.Single(statement => statement.Actions.Contains("bedrock:Retrieve"));
+        Assert.Equal([$"arn:aws:bedrock:us-west-2:{TestStacks.Account}:knowledge-base/KB12345678"], retrieve.Resources);
+        Assert.Equal("KB12345678", chatbot.Environment["KNOWLEDGE_BASE_ID"]);
+    }
+
+    [Fact]
+    public void FailureSwitchReachesTheChatbot()
+    {
+        Assert.Equal("false", TestStacks.Blueprint("dev").Chatbot.Environment["SIMULATE_FAILURE"]);
+        Assert.Equal("true", TestStacks.Blueprint("dev", ("app", """{"simulateFailure":true}""")).Chatbot.Environment["SIMULATE_FAILURE"]);
+    }
+
+    [Fact]
+    public void ConsumerReadsOnlyItsQueueAndWritesOnlyItsTable()
+    {
+        var consumer = TestStacks.Blueprint("dev").Consumer;
+        var scoped = consumer.Policy.Statements.Where(statement => !statement.Resources.Contains("*")).ToList();
+        Assert.Equal(
+            [$"arn:aws:sqs:us-west-2:{TestStacks.Account}:adot-tracing-dev-questions", $"arn:aws:dynamodb:us-west-2:{TestStacks.Account}:table/adot-tracing-dev-questions"],
+            scoped.SelectMany(statement => statement.Resources));
+        Assert.DoesNotContain(scoped.SelectMany(statement => statement.Actions), action => action.Contains('*'));
+    }
+
+    [Fact]
+    public void QueueVisibilityIsAtLeastSixConsumerTimeouts()
+    {
+        var blueprint = TestStacks.Blueprint("prod", ("lambda", """{"timeoutSeconds":60}"""));
+        Assert.True(blueprint.Queue.VisibilityTimeoutSeconds >= 6 * blueprint.Consumer.TimeoutSeconds);
+        Assert.Equal(29, blueprint.Chatbot.TimeoutSeconds);
+        Assert.Equal(5, blueprint.Queue.MaxReceiveCount);
+        Assert.Equal(["ReportBatchItemFailures"], blueprint.Queue.FunctionResponseTypes);
+    }
+}
