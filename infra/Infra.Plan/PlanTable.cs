@@ -20,13 +20,18 @@ public static class PlanTable
         text.AppendLine(CultureInfo.InvariantCulture, $"mode: {settings.IamMode.Wire()}");
         if (blueprint.CollectorIam is { } iam)
         {
-            Table(text, ["role / policy", "grants"],
-            [
-                [iam.CollectorPolicy.Name, string.Join(", ", iam.CollectorPolicy.Document.Statements.Select(statement => $"{string.Join(" ", statement.Actions)} on {string.Join(" ", statement.Resources)}"))],
-                [iam.TaskRole.Name, string.Join(", ", iam.TaskRole.ManagedPolicyArns)],
-                [iam.ExecutionRole.Name, string.Join(", ", iam.ExecutionRole.ManagedPolicyArns.Concat(iam.ExecutionRole.InlinePolicies.Select(policy => $"inline {policy.Name}")))],
-                [iam.InstanceRole.Name, string.Join(", ", iam.InstanceRole.ManagedPolicyArns)],
-            ]);
+            var iamRows = new List<IReadOnlyList<string>>();
+            foreach (var statement in iam.CollectorPolicy.Document.Statements)
+            {
+                var resources = statement.Resources.Count == 1 ? statement.Resources[0] : $"{statement.Resources.Count} ARNs";
+                var condition = statement.Conditions is { Count: > 0 } conditions ? $" if {string.Join(", ", conditions.Select(c => c.Key))}" : "";
+                iamRows.Add([iamRows.Count == 0 ? iam.CollectorPolicy.Name : "", $"{string.Join(" ", statement.Actions)} on {resources}{condition}"]);
+            }
+
+            iamRows.Add([iam.TaskRole.Name, "the policy above"]);
+            iamRows.Add([iam.ExecutionRole.Name, string.Join(", ", iam.ExecutionRole.ManagedPolicyArns.Select(ShortArn).Concat(iam.ExecutionRole.InlinePolicies.Select(policy => $"inline {policy.Name}")))]);
+            iamRows.Add([iam.InstanceRole.Name, string.Join(", ", iam.InstanceRole.ManagedPolicyArns.Select(ShortArn))]);
+            Table(text, ["role / policy", "grants"], iamRows);
         }
 
         Section(text, "Collector");
@@ -98,6 +103,8 @@ public static class PlanTable
 
         return text.ToString();
     }
+
+    private static string ShortArn(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
 
     private static void Section(StringBuilder text, string title)
     {

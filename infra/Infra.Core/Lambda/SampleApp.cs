@@ -1,4 +1,3 @@
-using System.Globalization;
 using Infra.Core.Iam;
 using Infra.Core.Messaging;
 using Infra.Core.Naming;
@@ -80,6 +79,4 @@ public static class SampleApp
         settings.App.BatchSize,
         ["ReportBatchItemFailures"],
         new TableSpec(names.Table, aws.TableArn(names.Table), "messageId", "PAY_PER_REQUEST", PointInTimeRecovery: settings.Environment == DeploymentEnvironment.Prod));
-
-    public static string Describe(int seconds) => seconds.ToString(CultureInfo.InvariantCulture);
 }

@@ -28,7 +28,7 @@ public static partial class StackSettingsParser
         var api = ReadApi(Section(raw, ConfigKeys.Api, errors), preset.Api with { StageName = (environment ?? DeploymentEnvironment.Dev).Wire() }, errors);
         var sampling = ReadSampling(Section(raw, ConfigKeys.Sampling, errors), preset.Sampling, errors);
         var traffic = ReadTraffic(raw, errors);
-        var transactionSearch = ReadTransactionSearch(Section(raw, ConfigKeys.TransactionSearch, errors), errors);
+        var transactionSearch = ReadTransactionSearch(Section(raw, ConfigKeys.TransactionSearch, errors));
         var tags = ReadTags(raw, errors);
 
         if (environment is null || region is null || errors.Errors.Count > 0)
@@ -413,9 +413,8 @@ public static partial class StackSettingsParser
         return routes;
     }
 
-    private static TransactionSearchSettings ReadTransactionSearch(ObjectReader reader, ErrorSink errors)
+    private static TransactionSearchSettings ReadTransactionSearch(ObjectReader reader)
     {
-        _ = errors;
         var enabled = reader.Bool("enabled", false);
         var indexing = reader.Double("indexingPercentage", 1, 0, 100);
         reader.Finish();
