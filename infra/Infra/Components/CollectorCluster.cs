@@ -152,19 +152,16 @@ public sealed class CollectorCluster : ComponentResource
             Tags = tags,
         }, child);
 
+        var providerName = capacityProvider.Name.Apply(created => created ?? spec.CapacityProviderName);
         var associations = new Ecs.ClusterCapacityProviderAssociations($"{name}-capacity-association", new Ecs.ClusterCapacityProviderAssociationsArgs
         {
             Cluster = cluster.ClusterName.Apply(clusterName => clusterName ?? spec.ClusterName),
-            CapacityProviders =
-            {
-                capacityProvider.Name.Apply(providerName =>
-                    Union<Ecs.ClusterCapacityProviderAssociationsCapacityProvider, string>.FromT1(providerName ?? spec.CapacityProviderName)),
-            },
+            CapacityProviders = { providerName.Apply(Union<Ecs.ClusterCapacityProviderAssociationsCapacityProvider, string>.FromT1) },
             DefaultCapacityProviderStrategy =
             {
                 new Ecs.Inputs.ClusterCapacityProviderAssociationsCapacityProviderStrategyArgs
                 {
-                    CapacityProvider = capacityProvider.Name.Apply(providerName => providerName ?? spec.CapacityProviderName),
+                    CapacityProvider = providerName,
                     Weight = 1,
                 },
             },
@@ -233,7 +230,7 @@ public sealed class CollectorCluster : ComponentResource
                 {
                     new Ecs.Inputs.ServiceCapacityProviderStrategyItemArgs
                     {
-                        CapacityProvider = capacityProvider.Name.Apply(providerName => providerName ?? spec.CapacityProviderName),
+                        CapacityProvider = providerName,
                         Weight = 1,
                     },
                 },

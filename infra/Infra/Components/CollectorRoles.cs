@@ -32,7 +32,7 @@ public sealed class CollectorRoles : ComponentResource
 
         // The task role's only managed policy is the collector policy created above; use its real ARN so the
         // role depends on the policy.
-        var taskRole = Role($"{name}-task-role", spec.TaskRole, args.Tags, child, policy.PolicyArn);
+        var taskRole = Role($"{name}-task-role", spec.TaskRole, args.Tags, child, (spec.CollectorPolicy.Arn, policy.PolicyArn));
         var executionRole = Role($"{name}-execution-role", spec.ExecutionRole, args.Tags, child);
         var instanceRole = Role($"{name}-instance-role", spec.InstanceRole, args.Tags, child);
         var instanceProfile = new Iam.InstanceProfile($"{name}-instance-profile", new Iam.InstanceProfileArgs
@@ -62,12 +62,13 @@ public sealed class CollectorRoles : ComponentResource
 
     [Output] public Output<string> InstanceProfileArn { get; private set; }
 
-    internal static Iam.Role Role(string name, RoleSpec spec, IReadOnlyDictionary<string, string> tags, CustomResourceOptions options, Output<string>? ownPolicyArn = null)
+    /// <param name="createdPolicy">A policy ARN of the spec that this stack creates, with the created resource's output to use in its place.</param>
+    internal static Iam.Role Role(string name, RoleSpec spec, IReadOnlyDictionary<string, string> tags, CustomResourceOptions options, (string Arn, Output<string> Output)? createdPolicy = null)
     {
         var managed = new InputList<string>();
         foreach (var arn in spec.ManagedPolicyArns)
         {
-            managed.Add(ownPolicyArn is not null && arn.Contains(":policy/", StringComparison.Ordinal) && !arn.Contains(":iam::aws:", StringComparison.Ordinal) ? ownPolicyArn : arn);
+            managed.Add(createdPolicy is { } created && arn == created.Arn ? created.Output : arn);
         }
 
         var policies = new InputList<Iam.Inputs.RolePolicyArgs>();
