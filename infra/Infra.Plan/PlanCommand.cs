@@ -2,6 +2,7 @@ using System.Text.Json;
 using Infra.Core.Blueprint;
 using Infra.Core.Naming;
 using Infra.Core.Settings;
+using Infra.Core.StackFiles;
 
 namespace Infra.Plan;
 
@@ -62,85 +63,60 @@ public static class PlanCommand
             return Usage;
         }
 
-        if (!File.Exists(Path.Combine(directory, StackFiles.ProjectFile)))
+        if (!File.Exists(Path.Combine(directory, PulumiProject.FileName)))
         {
-            stderr.WriteLine($"no {StackFiles.ProjectFile} in {directory}; run from the repository root or pass --dir <repo>");
+            stderr.WriteLine($"no {PulumiProject.FileName} in {directory}; run from the repository root or pass --dir <repo>");
             return Unreadable;
         }
 
-        var stacks = StackFiles.FindStacks(directory);
+        var stacks = StackFolder.FindStacks(directory);
         if (!stacks.Contains(stack))
         {
             stderr.WriteLine($"no stack file Pulumi.{stack}.yaml in {directory}; stacks found: {(stacks.Count == 0 ? "none" : string.Join(", ", stacks))}");
             return Unreadable;
         }
 
-        SettingsResult result;
+        var loaded = StackLoader.Load(directory, stack, stacks);
+        foreach (var warning in loaded.Warnings)
+        {
+            stderr.WriteLine($"warning: {warning}");
+        }
+
+        if (loaded.Settings is not { } settings)
+        {
+            WriteErrors(stderr, stack, loaded.Errors);
+            return loaded.ExitCode;
+        }
+
+        StackBlueprint blueprint;
         try
         {
-            result = StackSettingsParser.Parse(StackFiles.Load(directory, stack));
+            blueprint = StackBlueprint.Create(settings, AwsContext.For(settings.Region, account));
         }
-        catch (YamlDotNet.Core.YamlException exception)
+        catch (InvalidStackSettingsException exception)
         {
-            stderr.WriteLine($"Pulumi.{stack}.yaml or {StackFiles.ProjectFile} is not valid YAML: {exception.Message}");
-            return Unreadable;
-        }
-
-        var errors = result.Errors.ToList();
-        if (result.Settings is { } settings)
-        {
-            errors.AddRange(AcrossStacks(directory, stacks, settings));
-        }
-
-        if (errors.Count > 0 || result.Settings is null)
-        {
-            stderr.WriteLine($"Stack {stack}: {errors.Count} invalid setting{(errors.Count == 1 ? "" : "s")}:");
-            foreach (var error in errors)
-            {
-                stderr.WriteLine($"  - {error}");
-            }
-
+            WriteErrors(stderr, stack, exception.Errors);
             return InvalidSettings;
         }
 
-        var blueprint = StackBlueprint.Create(result.Settings, AwsContext.For(result.Settings.Region, account));
         if (json)
         {
-            stdout.WriteLine(PlanJson.Build(blueprint, result.Warnings).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            stdout.WriteLine(PlanJson.Build(blueprint, loaded.Warnings).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         }
         else
         {
-            stdout.Write(PlanTable.Render(blueprint, result.Warnings));
-        }
-
-        foreach (var warning in result.Warnings)
-        {
-            stderr.WriteLine($"warning: {warning}");
+            stdout.Write(PlanTable.Render(blueprint, loaded.Warnings));
         }
 
         return Ok;
     }
 
-    /// <summary>Account-wide features may be on in one stack only: check this stack against its siblings.</summary>
-    private static IEnumerable<SettingsError> AcrossStacks(string directory, IReadOnlyList<string> stacks, StackSettings current)
+    private static void WriteErrors(TextWriter stderr, string stack, IReadOnlyList<SettingsError> errors)
     {
-        var all = new List<StackSettings> { current };
-        foreach (var other in stacks.Where(other => other != current.StackName))
+        stderr.WriteLine($"Stack {stack}: {errors.Count} invalid setting{(errors.Count == 1 ? "" : "s")}:");
+        foreach (var error in errors)
         {
-            try
-            {
-                if (StackSettingsParser.Parse(StackFiles.Load(directory, other)).Settings is { } settings)
-                {
-                    all.Add(settings);
-                }
-            }
-            catch (YamlDotNet.Core.YamlException)
-            {
-                // A broken sibling is reported when that stack is planned.
-            }
+            stderr.WriteLine($"  - {error}");
         }
-
-        return StackValidation.ValidateAcrossStacks(all)
-            .Where(error => current.TransactionSearch.Enabled && error.Key.Contains(ConfigKeys.TransactionSearch, StringComparison.Ordinal));
     }
 }

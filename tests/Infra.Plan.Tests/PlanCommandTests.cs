@@ -83,7 +83,7 @@ public sealed class PlanCommandTests : IDisposable
                 enabled: true
                 subnetIds: []
             """);
-        var raw = StackFiles.Load(_scratch, "dev");
+        var raw = Infra.Core.StackFiles.StackFolder.Load(_scratch, "dev").Config!;
         Assert.Equal("least-privilege", raw.Get("adot-tracing:iamMode"));
         Assert.Equal("""{"maxSize":3,"enabled":true,"subnetIds":[]}""", raw.Get("adot-tracing:collector"));
         Assert.Equal("eu-west-1", raw.Get("aws:region"));
@@ -118,6 +118,8 @@ public sealed class PlanCommandTests : IDisposable
             type: string
             default: least-privilege
           collector:
+            type: object
+            default: {}
             description: collector settings
         """);
 

@@ -8,8 +8,9 @@ namespace Infra.Core.Lambda;
 /// <param name="ExecWrapper">The value of AWS_LAMBDA_EXEC_WRAPPER.</param>
 public sealed record LayerChoice(string Arn, string ExecWrapper, string Propagators, AdotLanguage Language);
 
-/// <summary>Either a layer, or why none fits (naming where one would).</summary>
-public sealed record LayerResolution(LayerChoice? Choice, string? Error);
+/// <summary>Either a layer, or why none fits (naming where one would) and which lambda setting to change.</summary>
+/// <param name="Setting">The key under adot-tracing:lambda the error belongs to: flavor, architecture, versions.&lt;language&gt;.</param>
+public sealed record LayerResolution(LayerChoice? Choice, string? Error, string Setting = "flavor");
 
 /// <summary>Picks the ADOT layer for a function from the catalog, the stack's region and its lambda settings.</summary>
 public static partial class AdotLayers
@@ -93,7 +94,7 @@ public static partial class AdotLayers
             var parsed = ParseLegacyVersion(wanted, family);
             if (parsed.Release is null)
             {
-                return Fail(parsed.Error!);
+                return Fail(parsed.Error!, $"versions.{family.ConfigKey}");
             }
 
             release = parsed.Release;
@@ -123,7 +124,9 @@ public static partial class AdotLayers
         var version = match.Groups["version"].Value;
         if (match.Groups["layer"].Success)
         {
-            return (new LegacyRelease(version, int.Parse(match.Groups["layer"].Value, System.Globalization.CultureInfo.InvariantCulture)), null);
+            return int.TryParse(match.Groups["layer"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var layer) && layer >= 1
+                ? (new LegacyRelease(version, layer), null)
+                : (null, $"'{wanted}': Lambda layer versions are whole numbers from 1.");
         }
 
         var release = family.Releases.FirstOrDefault(candidate => candidate.Version == version);
@@ -141,7 +144,7 @@ public static partial class AdotLayers
 
         if (language == AdotLanguage.DotNet && settings.Architecture == LambdaArchitecture.Arm64)
         {
-            return Fail("the ADOT distro layer for .NET is published for x86_64 only; set lambda.architecture to x86_64.");
+            return Fail("the ADOT distro layer for .NET is published for x86_64 only; set lambda.architecture to x86_64.", "architecture");
         }
 
         var row = AdotLayerCatalog.DistroRegions.FirstOrDefault(candidate => candidate.Region == region);
@@ -157,7 +160,7 @@ public static partial class AdotLayers
         {
             if (!int.TryParse(wanted, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pinned) || pinned < 1)
             {
-                return Fail($"'{wanted}' is not a layer version number; distro layers are pinned by their Lambda layer version (the catalog's for {region}: {layerVersion}).");
+                return Fail($"'{wanted}' is not a layer version number; distro layers are pinned by their Lambda layer version (the catalog's for {region}: {layerVersion}).", $"versions.{key}");
             }
 
             layerVersion = pinned;
@@ -181,7 +184,31 @@ public static partial class AdotLayers
         ? AdotLayerCatalog.LegacyFamilies.Select(family => family.ConfigKey).ToList()
         : AdotLayerCatalog.DistroLayerNames.Keys.Select(DistroConfigKey).ToList();
 
-    private static LayerResolution Fail(string error) => new(null, error);
+    private static LayerResolution Fail(string error, string setting = "flavor") => new(null, error, setting);
+
+    /// <summary>
+    /// Whether a lambda.versions value has the form its flavor takes, whatever runtime the stack's functions use:
+    /// legacy layers x.y.z or x.y.z:n, distro layers n; a Lambda layer version number starts at 1.
+    /// </summary>
+    public static string? VersionFormatError(LayerFlavor flavor, string key, string value)
+    {
+        if (flavor == LayerFlavor.Distro)
+        {
+            return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 1
+                ? null
+                : $"'{value}' is not a layer version number; distro layers are pinned by their Lambda layer version, a whole number from 1.";
+        }
+
+        var match = LegacyVersionPattern().Match(value);
+        if (!match.Success)
+        {
+            return $"'{value}' is not a {key} layer version; write x.y.z (a known release) or x.y.z:n (Lambda layer version n, from 1).";
+        }
+
+        return match.Groups["layer"].Success && (!int.TryParse(match.Groups["layer"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var layer) || layer < 1)
+            ? $"'{value}': Lambda layer versions start at 1."
+            : null;
+    }
 
     [GeneratedRegex(@"^(?<version>[0-9]+\.[0-9]+\.[0-9]+)(:(?<layer>[0-9]+))?$")]
     private static partial Regex LegacyVersionPattern();

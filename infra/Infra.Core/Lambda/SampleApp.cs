@@ -16,6 +16,14 @@ public static class SampleApp
     /// <summary>The chatbot sits behind API Gateway, whose integration times out after 29 seconds.</summary>
     public const int ApiIntegrationTimeoutSeconds = 29;
 
+    /// <summary>Every function the sample app declares.</summary>
+    public static IReadOnlyList<FunctionDeclaration> Declarations(StackSettings settings)
+    {
+        var names = StackNames.For(settings);
+        var aws = AwsContext.For(settings.Region);
+        return [ChatbotDeclaration(settings, names, aws), ConsumerDeclaration(names, aws)];
+    }
+
     public static FunctionDeclaration ChatbotDeclaration(StackSettings settings, StackNames names, AwsContext aws)
     {
         var statements = new List<PolicyStatement>

@@ -21,7 +21,9 @@ public static class TracedFunctions
         var layer = AdotLayers.Resolve(settings.Lambda, settings.Region, declaration.Runtime, declaration.JavaHandler);
         if (layer.Choice is not { } choice)
         {
-            throw new InvalidOperationException($"No ADOT layer for function {declaration.Key}: {layer.Error}");
+            throw new InvalidStackSettingsException([new SettingsError(
+                $"{ConfigKeys.Full(ConfigKeys.Lambda)}.{layer.Setting}",
+                $"no ADOT layer for function {declaration.Key} ({declaration.Runtime}, {settings.Lambda.Architecture.Wire()}, {settings.Region}): {layer.Error}")]);
         }
 
         var functionName = names.Function(declaration.Key);

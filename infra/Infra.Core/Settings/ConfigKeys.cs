@@ -22,5 +22,8 @@ public static class ConfigKeys
     public static readonly IReadOnlyList<string> ProjectKeys =
         [Environment, IamMode, Collector, Lambda, App, Api, Sampling, Traffic, TransactionSearch, Tags];
 
+    /// <summary>The namespaces a stack file may use: this project's and those of the providers and engine it runs with.</summary>
+    public static readonly IReadOnlyList<string> KnownNamespaces = [Project, "aws", "aws-native", "pulumi"];
+
     public static string Full(string key) => $"{Project}:{key}";
 }

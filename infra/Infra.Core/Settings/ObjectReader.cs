@@ -255,21 +255,23 @@ public sealed class ObjectReader
         number = 0;
         return value.ValueKind switch
         {
-            JsonValueKind.Number => value.TryGetDouble(out number),
-            JsonValueKind.String => double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number),
+            JsonValueKind.Number => value.TryGetDouble(out number) && double.IsFinite(number),
+            JsonValueKind.String => double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number),
             _ => false,
         };
     }
 
     internal static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"the string \"{value.GetString()}\"",
+        JsonValueKind.String => $"the string \"{Shorten(TagRules.Shown(value.GetString()!))}\"",
         JsonValueKind.Number => $"the number {value.GetRawText()}",
         JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
         JsonValueKind.Array => "a list",
         JsonValueKind.Object => "an object",
         _ => "null",
     };
+
+    private static string Shorten(string text) => text.Length > 80 ? $"{text[..77]}..." : text;
 
     private static string Format(double number) => number.ToString("0.####", CultureInfo.InvariantCulture);
 

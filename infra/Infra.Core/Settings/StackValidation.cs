@@ -4,22 +4,40 @@ using Infra.Core.Sampling;
 
 namespace Infra.Core.Settings;
 
-/// <summary>Checks that need the whole of the settings: layers that exist for the region, rules that fit X-Ray.</summary>
+/// <summary>
+/// Checks that need the whole of the settings: layers that exist for the Region, rules that fit X-Ray. They run
+/// even when single fields were wrong (those were replaced by presets), so one run reports every error.
+/// </summary>
 public static class StackValidation
 {
-    public static void Validate(StackSettings settings, ErrorSink errors)
+    /// <param name="regionKnown">False when aws:region was missing or unknown (already reported): Region-dependent checks are skipped.</param>
+    public static void Validate(StackSettings settings, bool regionKnown, ErrorSink errors)
     {
         var lambdaKey = ConfigKeys.Full(ConfigKeys.Lambda);
         var versionKeys = AdotLayers.VersionKeys(settings.Lambda.Flavor);
-        foreach (var key in settings.Lambda.Versions.Keys.Where(key => !versionKeys.Contains(key)))
+        foreach (var (key, value) in settings.Lambda.Versions)
         {
-            errors.Add($"{lambdaKey}.versions.{key}", KeySuggestion.Describe($"{lambdaKey}.versions.{key}", key, versionKeys));
+            if (!versionKeys.Contains(key))
+            {
+                errors.Add($"{lambdaKey}.versions.{key}", KeySuggestion.Describe($"{lambdaKey}.versions.{key}", key, versionKeys));
+            }
+            else if (AdotLayers.VersionFormatError(settings.Lambda.Flavor, key, value) is { } formatError)
+            {
+                errors.Add($"{lambdaKey}.versions.{key}", formatError);
+            }
         }
 
-        var layer = AdotLayers.Resolve(settings.Lambda, settings.Region, SampleApp.Runtime);
-        if (layer.Error is not null)
+        if (regionKnown)
         {
-            errors.Add($"{lambdaKey}.flavor", $"no ADOT layer for the stack's {SampleApp.Runtime} functions ({settings.Lambda.Architecture.Wire()}, {settings.Region}): {layer.Error}");
+            CheckLayerArn(settings, errors);
+            foreach (var declaration in SampleApp.Declarations(settings))
+            {
+                var layer = AdotLayers.Resolve(settings.Lambda, settings.Region, declaration.Runtime, declaration.JavaHandler);
+                if (layer.Error is not null && !errors.Errors.Any(error => error.Key == $"{lambdaKey}.{layer.Setting}"))
+                {
+                    errors.Add($"{lambdaKey}.{layer.Setting}", $"no ADOT layer for function {declaration.Key} ({declaration.Runtime}, {settings.Lambda.Architecture.Wire()}, {settings.Region}): {layer.Error}");
+                }
+            }
         }
 
         if (settings.Lambda.TimeoutSeconds > SampleApp.ApiIntegrationTimeoutSeconds)
@@ -31,6 +49,31 @@ public static class StackValidation
         var names = StackNames.For(settings);
         var serviceName = $"{names.Api}/{settings.Api.StageName}";
         SamplingBuilder.Validate(SamplingBuilder.Rules(settings, names, serviceName), settings, errors);
+    }
+
+    /// <summary>
+    /// Lambda attaches only layers from the function's own Region (and so its partition).
+    /// https://docs.aws.amazon.com/lambda/latest/dg/adding-layers.html
+    /// </summary>
+    private static void CheckLayerArn(StackSettings settings, ErrorSink errors)
+    {
+        if (settings.Lambda.LayerArn is not { } arn || SettingsPatterns.LayerArn().Match(arn) is not { Success: true } match)
+        {
+            return;
+        }
+
+        var key = $"{ConfigKeys.Full(ConfigKeys.Lambda)}.layerArn";
+        var partition = AwsContext.PartitionOf(settings.Region);
+        if (match.Groups["partition"].Value != partition || match.Groups["region"].Value != settings.Region)
+        {
+            errors.Add(key, $"'{arn}' is in {match.Groups["region"].Value} ({match.Groups["partition"].Value}); Lambda attaches only layers from the function's own Region, "
+                + $"{settings.Region} ({partition}).");
+        }
+
+        if (!int.TryParse(match.Groups["version"].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) || version < 1)
+        {
+            errors.Add(key, $"'{arn}' names layer version {match.Groups["version"].Value}; Lambda layer versions start at 1.");
+        }
     }
 
     /// <summary>Checks across the stacks of one project: account-wide features may be on in one stack only.</summary>

@@ -1,0 +1,91 @@
+namespace Infra.Core.Settings;
+
+/// <summary>adot-tracing:sampling — path classes and the user's own X-Ray sampling rules.</summary>
+internal static class SamplingSettingsReader
+{
+    public static SamplingSettings Read(ObjectReader reader, SamplingSettings preset, ErrorSink errors)
+    {
+        var critical = reader.StringList("criticalPaths", preset.CriticalPaths);
+        var routine = reader.StringList("routinePaths", preset.RoutinePaths);
+        var rules = reader.ObjectList("rules")?.Select(rule => ReadRule(rule, errors)).ToList() ?? preset.Rules;
+        reader.Finish();
+
+        CheckPaths(reader.PathOf("criticalPaths"), critical, errors);
+        CheckPaths(reader.PathOf("routinePaths"), routine, errors);
+        return new SamplingSettings(critical, routine, rules);
+    }
+
+    private static CustomSamplingRule ReadRule(ObjectReader rule, ErrorSink errors)
+    {
+        var name = rule.String("name", "");
+        var priority = rule.Int("priority", 0, 1, 9999);
+        var fixedRate = rule.Double("fixedRate", 0, 0, 1);
+        var reservoir = rule.Int("reservoirSize", 0, 0, 100000);
+        var urlPath = rule.String("urlPath", "*");
+        var httpMethod = rule.String("httpMethod", "*");
+        var host = rule.String("host", "*");
+        SamplingBoost? boost = null;
+        if (rule.Has("boost"))
+        {
+            var boostReader = rule.Object("boost");
+            boost = new SamplingBoost(
+                boostReader.Double("maxRate", fixedRate, 0, 1),
+                boostReader.Int("cooldownWindowMinutes", 1, 1, 1440));
+            boostReader.Finish();
+            if (boost.MaxRate < fixedRate)
+            {
+                errors.Add(boostReader.PathOf("maxRate"), $"{boost.MaxRate} is below the rule's fixedRate {fixedRate}; a boost must not lower the rate.");
+            }
+        }
+        else
+        {
+            rule.Allow("boost");
+        }
+
+        rule.Finish();
+        if (!rule.Has("name"))
+        {
+            errors.Add(rule.PathOf("name"), "required: a short name for the rule (letters, digits, hyphens, underscores).");
+        }
+        else if (!SettingsPatterns.RuleName().IsMatch(name))
+        {
+            errors.Add(rule.PathOf("name"), $"'{name}' is not a valid rule name: use 1-20 letters, digits, hyphens or underscores (the stack prefix is added, and X-Ray allows 32 characters in all).");
+        }
+
+        if (!rule.Has("priority"))
+        {
+            errors.Add(rule.PathOf("priority"), "required: 1 to 9999, lower is evaluated first.");
+        }
+
+        if (!rule.Has("fixedRate"))
+        {
+            errors.Add(rule.PathOf("fixedRate"), "required: 0 to 1, the share of requests sampled after the reservoir is used.");
+        }
+
+        CheckLength(rule.PathOf("urlPath"), urlPath, 128, errors);
+        CheckLength(rule.PathOf("httpMethod"), httpMethod, 10, errors);
+        CheckLength(rule.PathOf("host"), host, 64, errors);
+        return new CustomSamplingRule(name, priority, fixedRate, reservoir, urlPath, httpMethod, host, boost);
+    }
+
+    private static void CheckPaths(string key, IReadOnlyList<string> paths, ErrorSink errors)
+    {
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (paths[i].Length == 0 || !(paths[i].StartsWith('/') || paths[i].StartsWith('*')))
+            {
+                errors.Add($"{key}[{i}]", $"'{paths[i]}' is not a URL path pattern: start with / (wildcards * and ? allowed).");
+            }
+
+            CheckLength($"{key}[{i}]", paths[i], 128, errors);
+        }
+    }
+
+    private static void CheckLength(string key, string value, int max, ErrorSink errors)
+    {
+        if (value.Length == 0 || value.Length > max)
+        {
+            errors.Add(key, $"'{value}' has {value.Length} characters; X-Ray allows 1 to {max}.");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text;
+using Infra.Core.Settings;
+
+namespace Infra.Core.StackFiles;
+
+/// <summary>How reading a stack's files ended.</summary>
+public enum LoadOutcome
+{
+    /// <summary>The config the engine would pass to the program.</summary>
+    Loaded,
+
+    /// <summary>A file could not be read at all (missing, a dangling link, no permission).</summary>
+    Unreadable,
+
+    /// <summary>The files were read, and what they say breaks Pulumi's rules or this program's.</summary>
+    Invalid,
+}
+
+public sealed record StackLoad(LoadOutcome Outcome, RawStackConfig? Config, IReadOnlyList<SettingsError> Errors);
+
+/// <summary>
+/// The folder holding Pulumi.yaml and the Pulumi.&lt;stack&gt;.yaml files: lists the stacks and loads one of them
+/// exactly as the CLI would hand it to the program, or says why it cannot. Never throws for anything in the files.
+/// </summary>
+public static class StackFolder
+{
+    /// <summary>The stacks that have a file in the folder (Pulumi.dev.yaml → dev).</summary>
+    public static IReadOnlyList<string> FindStacks(string directory)
+    {
+        try
+        {
+            return Directory.Exists(directory)
+                ? Directory.EnumerateFileSystemEntries(directory, "Pulumi.*.yaml")
+                    .Select(path => Path.GetFileName(path)["Pulumi.".Length..^".yaml".Length])
+                    .Where(stack => stack.Length > 0)
+                    .Order(StringComparer.Ordinal)
+                    .ToList()
+                : [];
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    public static StackLoad Load(string directory, string stack)
+    {
+        var errors = new ErrorSink();
+        var projectText = ReadText(Path.Combine(directory, PulumiProject.FileName), PulumiProject.FileName, errors, out var projectReadable);
+        var stackFile = PulumiStack.FileName(stack);
+        var stackText = ReadText(Path.Combine(directory, stackFile), stackFile, errors, out var stackReadable);
+        if (!projectReadable || !stackReadable)
+        {
+            return new StackLoad(LoadOutcome.Unreadable, null, errors.Errors);
+        }
+
+        if (projectText is null || stackText is null)
+        {
+            return new StackLoad(LoadOutcome.Invalid, null, errors.Errors);
+        }
+
+        var project = PulumiProject.Parse(projectText, errors);
+        if (project is null || errors.Errors.Count > 0)
+        {
+            return new StackLoad(LoadOutcome.Invalid, null, errors.Errors);
+        }
+
+        var config = PulumiStack.Merge(project, stack, stackText, errors);
+        return config is null
+            ? new StackLoad(LoadOutcome.Invalid, null, errors.Errors)
+            : new StackLoad(LoadOutcome.Loaded, config, []);
+    }
+
+    /// <summary>
+    /// The file's text, decoded as strict UTF-8 with a leading byte order mark dropped (as the CLI's
+    /// readFileStripUTF8BOM does). Null with an error when it cannot be read (readable = false) or is not UTF-8.
+    /// </summary>
+    private static string? ReadText(string path, string file, ErrorSink errors, out bool readable)
+    {
+        readable = false;
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is { } target && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
+            {
+                errors.Add(file, $"is a link to '{target}', which does not exist.");
+                return null;
+            }
+
+            if (!info.Exists)
+            {
+                errors.Add(file, Directory.Exists(path) ? "is a folder, not a file." : "does not exist.");
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(file, $"cannot be read: {exception.Message}");
+            return null;
+        }
+
+        readable = true;
+        try
+        {
+            var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            errors.Add(file, $"is not valid UTF-8 (byte {exception.Index + 1}); YAML files must be UTF-8 text.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Infra.Core.Settings;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace Infra.Core.StackFiles;
+
+/// <summary>
+/// Turns the text of a Pulumi project or stack file into a JSON tree, the shape the Pulumi CLI works with after
+/// its YAML decoder (gopkg.in/yaml.v3) has run: one document, string keys only, aliases and merge keys
+/// (<c>&lt;&lt;</c>) resolved, plain scalars typed (true, 2, 0.5, null), quoted scalars kept as strings.
+/// Every problem becomes an error naming the file and the place; nothing throws.
+/// </summary>
+public static partial class YamlTree
+{
+    /// <summary>
+    /// Deeper nesting is refused: no setting of this program nests beyond a few levels, and the JSON the program
+    /// receives is read with System.Text.Json's default depth limit of 64.
+    /// </summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>Bounds what aliases can expand to (a few anchors referring to each other grow exponentially).</summary>
+    public const int MaxNodes = 100_000;
+
+    /// <summary>Parses one YAML document; null with errors when the text is not one valid document.</summary>
+    public static JsonNode? Parse(string text, string file, ErrorSink errors, out bool empty)
+    {
+        empty = false;
+        if (!Prescan(text, file, errors, out var documents))
+        {
+            return null;
+        }
+
+        if (documents == 0)
+        {
+            empty = true;
+            return null;
+        }
+
+        YamlStream stream;
+        try
+        {
+            stream = new YamlStream();
+            stream.Load(new MergingParser(new Parser(new StringReader(text))));
+        }
+        catch (YamlException exception)
+        {
+            errors.Add(Where(file, exception.Start), $"is not valid YAML: {Describe(exception)}");
+            return null;
+        }
+
+        var budget = new Budget();
+        var root = stream.Documents[0].RootNode;
+        var json = Convert(root, file, "", 0, budget, errors);
+        if (budget.Exceeded)
+        {
+            errors.Add(file, $"expands to more than {MaxNodes} values (through aliases); write the values out instead.");
+            return null;
+        }
+
+        empty = root is YamlScalarNode { Value: "" or "~" or "null" or "Null" or "NULL", Style: ScalarStyle.Plain };
+        return json;
+    }
+
+    /// <summary>
+    /// Reads the event stream once, without building anything: counts documents and measures depth, so a deeply
+    /// nested or multi-document file is refused before a recursive reader could overflow the stack.
+    /// </summary>
+    private static bool Prescan(string text, string file, ErrorSink errors, out int documents)
+    {
+        documents = 0;
+        var depth = 0;
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case DocumentStart:
+                        documents++;
+                        if (documents > 1)
+                        {
+                            errors.Add(Where(file, parser.Current.Start),
+                                "holds more than one YAML document ('---'); Pulumi reads only the first, so the rest would be ignored silently. Keep one document.");
+                            return false;
+                        }
+
+                        break;
+                    case MappingStart or SequenceStart:
+                        depth++;
+                        if (depth > MaxDepth)
+                        {
+                            errors.Add(Where(file, parser.Current.Start), $"nests deeper than {MaxDepth} levels; no setting of this program needs more than a few.");
+                            return false;
+                        }
+
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        depth--;
+                        break;
+                }
+            }
+
+            return true;
+        }
+        catch (YamlException exception)
+        {
+            errors.Add(Where(file, exception.Start), $"is not valid YAML: {Describe(exception)}");
+            return false;
+        }
+    }
+
+    private sealed class Budget
+    {
+        public int Nodes { get; set; }
+
+        public bool Exceeded => Nodes > MaxNodes;
+    }
+
+    private static JsonNode? Convert(YamlNode node, string file, string path, int depth, Budget budget, ErrorSink errors)
+    {
+        budget.Nodes++;
+        if (budget.Exceeded || depth > MaxDepth)
+        {
+            return null;
+        }
+
+        switch (node)
+        {
+            case YamlMappingNode mapping:
+                var json = new JsonObject();
+                foreach (var (keyNode, valueNode) in mapping.Children)
+                {
+                    if (keyNode is not YamlScalarNode { Value: { } key })
+                    {
+                        errors.Add(Where(file, keyNode.Start), $"{Describe(path)}has a key that is a {(keyNode is YamlSequenceNode ? "list" : "mapping")}; keys must be plain text (the Pulumi CLI: \"expected only string keys\").");
+                        continue;
+                    }
+
+                    json[key] = Convert(valueNode, file, Join(path, key), depth + 1, budget, errors);
+                }
+
+                return json;
+            case YamlSequenceNode sequence:
+                var array = new JsonArray();
+                var index = 0;
+                foreach (var item in sequence.Children)
+                {
+                    array.Add(Convert(item, file, $"{path}[{index++}]", depth + 1, budget, errors));
+                }
+
+                return array;
+            case YamlScalarNode scalar:
+                return TypedScalar(scalar);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Plain scalars take their YAML type as yaml.v3 resolves them (true/false, integers, finite floats, null);
+    /// quoted ones stay strings. Numbers that are not finite (1e309, .nan) stay text, so the settings reader
+    /// refuses them with the key instead of a JSON writer failing on them later.
+    /// </summary>
+    public static JsonNode? TypedScalar(YamlScalarNode scalar)
+    {
+        var text = scalar.Value ?? "";
+        if (scalar.Style != ScalarStyle.Plain)
+        {
+            return JsonValue.Create(text);
+        }
+
+        switch (text)
+        {
+            case "true" or "True" or "TRUE":
+                return JsonValue.Create(true);
+            case "false" or "False" or "FALSE":
+                return JsonValue.Create(false);
+            case "" or "~" or "null" or "Null" or "NULL":
+                return null;
+        }
+
+        if (IntegerPattern().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            return JsonValue.Create(integer);
+        }
+
+        if (FloatPattern().IsMatch(text)
+            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            && double.IsFinite(number))
+        {
+            return JsonValue.Create(number);
+        }
+
+        return JsonValue.Create(text);
+    }
+
+    public static string Where(string file, Mark mark) =>
+        mark.Line > 0 ? $"{file}:{mark.Line}:{mark.Column}" : file;
+
+    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    private static string Describe(string path) => path.Length == 0 ? "" : $"'{path}' ";
+
+    private static string Describe(YamlException exception)
+    {
+        var message = exception.InnerException?.Message ?? exception.Message;
+        var close = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith('(') && close > 0 ? message[(close + 3)..] : message;
+    }
+
+    [GeneratedRegex("^[-+]?[0-9]+$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    private static partial Regex FloatPattern();
+}
