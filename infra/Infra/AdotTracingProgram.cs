@@ -24,10 +24,18 @@ public static class AdotTracingProgram
             Log.Warn(warning);
         }
 
-        var settings = result.GetOrThrow();
-        var identity = await Aws.GetCallerIdentity.InvokeAsync();
-        var blueprint = StackBlueprint.Create(settings, AwsContext.For(settings.Region, identity.AccountId));
-        return Build(blueprint);
+        try
+        {
+            var settings = result.GetOrThrow();
+            var identity = await Aws.GetCallerIdentity.InvokeAsync();
+            var blueprint = StackBlueprint.Create(settings, AwsContext.For(settings.Region, identity.AccountId));
+            return Build(blueprint);
+        }
+        catch (InvalidStackSettingsException exception)
+        {
+            // Pulumi prints a RunException's message alone; any other exception comes with a stack trace.
+            throw new RunException(exception.Message);
+        }
     }
 
     private static Dictionary<string, object?> Build(StackBlueprint blueprint)

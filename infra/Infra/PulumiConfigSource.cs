@@ -35,16 +35,17 @@ internal static class PulumiConfigSource
             values[ConfigKeys.AwsNativeRegion] = nativeRegion;
         }
 
-        foreach (var key in ProjectKeysSet().Where(key => !values.ContainsKey(key)))
+        foreach (var key in AllKeys().Where(key => !values.ContainsKey(key)))
         {
-            // Unknown keys: only their presence matters, the parser reports them with a suggestion.
+            // Keys the program does not read: only their presence matters, so the parser can report a misspelt
+            // project key or namespace with a suggestion instead of ignoring it.
             values[key] = "";
         }
 
         return new RawStackConfig(Deployment.Instance.StackName, values);
     }
 
-    private static IEnumerable<string> ProjectKeysSet()
+    private static IEnumerable<string> AllKeys()
     {
         var json = System.Environment.GetEnvironmentVariable(AllConfigVariable);
         if (string.IsNullOrEmpty(json))
@@ -53,10 +54,7 @@ internal static class PulumiConfigSource
         }
 
         using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateObject()
-            .Select(property => CleanKey(property.Name))
-            .Where(key => key.StartsWith($"{ConfigKeys.Project}:", StringComparison.Ordinal))
-            .ToList();
+        return document.RootElement.EnumerateObject().Select(property => CleanKey(property.Name)).ToList();
     }
 
     /// <summary>Older engines send "namespace:config:key"; the program speaks of "namespace:key".</summary>

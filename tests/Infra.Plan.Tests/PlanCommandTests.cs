@@ -85,7 +85,7 @@ public sealed class PlanCommandTests : IDisposable
             """);
         var raw = Infra.Core.StackFiles.StackFolder.Load(_scratch, "dev").Config!;
         Assert.Equal("least-privilege", raw.Get("adot-tracing:iamMode"));
-        Assert.Equal("""{"maxSize":3,"enabled":true,"subnetIds":[]}""", raw.Get("adot-tracing:collector"));
+        Assert.Equal("""{"enabled":true,"maxSize":3,"subnetIds":[]}""", raw.Get("adot-tracing:collector"));
         Assert.Equal("eu-west-1", raw.Get("aws:region"));
     }
 

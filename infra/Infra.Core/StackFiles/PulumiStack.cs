@@ -154,14 +154,25 @@ public static class PulumiStack
         }
     }
 
-    /// <summary>Scalars are passed as text, objects and lists as JSON (a secure value stays opaque).</summary>
+    /// <summary>
+    /// Scalars are passed as text, objects and lists as JSON (a secure value stays opaque). The CLI writes that
+    /// JSON with Go's encoding/json, which orders the keys of every map, so the same order is used here.
+    /// </summary>
     private static StackValue ToStackValue(JsonNode? node) => node switch
     {
         JsonObject secure when secure.Count == 1 && secure.ContainsKey("secure") => new StackValue("[secret]", false),
-        JsonObject or JsonArray => new StackValue(node.ToJsonString(), true),
+        JsonObject or JsonArray => new StackValue(Sorted(node)!.ToJsonString(), true),
         JsonValue value when value.GetValueKind() == JsonValueKind.String => new StackValue(value.GetValue<string>(), false),
         JsonValue value => new StackValue(value.ToJsonString(), false),
         _ => new StackValue("", false),
+    };
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject map => new JsonObject(map.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => new KeyValuePair<string, JsonNode?>(pair.Key, Sorted(pair.Value)))),
+        JsonArray list => new JsonArray(list.Select(Sorted).ToArray()),
+        _ => node?.DeepClone(),
     };
 
     private static string Describe(JsonNode? node) => node switch

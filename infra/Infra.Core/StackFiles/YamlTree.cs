@@ -44,7 +44,7 @@ public static partial class YamlTree
         try
         {
             stream = new YamlStream();
-            stream.Load(new MergingParser(new Parser(new StringReader(text))));
+            stream.Load(new StringReader(text));
         }
         catch (YamlException exception)
         {
@@ -133,15 +133,27 @@ public static partial class YamlTree
         {
             case YamlMappingNode mapping:
                 var json = new JsonObject();
+                YamlNode? merge = null;
                 foreach (var (keyNode, valueNode) in mapping.Children)
                 {
-                    if (keyNode is not YamlScalarNode { Value: { } key })
+                    if (keyNode is not YamlScalarNode { Value: { } key } scalarKey)
                     {
                         errors.Add(Where(file, keyNode.Start), $"{Describe(path)}has a key that is a {(keyNode is YamlSequenceNode ? "list" : "mapping")}; keys must be plain text (the Pulumi CLI: \"expected only string keys\").");
                         continue;
                     }
 
+                    if (key == MergeKey && scalarKey.Style == ScalarStyle.Plain)
+                    {
+                        merge = valueNode;
+                        continue;
+                    }
+
                     json[key] = Convert(valueNode, file, Join(path, key), depth + 1, budget, errors);
+                }
+
+                if (merge is not null)
+                {
+                    Merge(json, merge, file, path, depth, budget, errors);
                 }
 
                 return json;
@@ -158,6 +170,44 @@ public static partial class YamlTree
                 return TypedScalar(scalar);
             default:
                 return null;
+        }
+    }
+
+    private const string MergeKey = "<<";
+
+    /// <summary>
+    /// YAML merge keys as yaml.v3 applies them (gopkg.in/yaml.v3 decode.go, decoder.merge): the value is a mapping
+    /// or a list of mappings; keys the mapping sets itself win, then earlier mappings of the list over later ones.
+    /// </summary>
+    private static void Merge(JsonObject target, YamlNode merge, string file, string path, int depth, Budget budget, ErrorSink errors)
+    {
+        var sources = merge switch
+        {
+            YamlMappingNode mapping => [mapping],
+            YamlSequenceNode sequence when sequence.Children.All(item => item is YamlMappingNode) => sequence.Children.Cast<YamlMappingNode>().ToList(),
+            _ => (List<YamlMappingNode>?)null,
+        };
+        if (sources is null)
+        {
+            errors.Add(Where(file, merge.Start), $"{Describe(path)}has a merge key '<<' whose value is not a mapping or a list of mappings (yaml.v3: \"map merge requires map or sequence of maps as the value\").");
+            return;
+        }
+
+        foreach (var source in sources)
+        {
+            if (Convert(source, file, path, depth, budget, errors) is not JsonObject merged)
+            {
+                continue;
+            }
+
+            foreach (var (key, value) in merged.ToList())
+            {
+                if (!target.ContainsKey(key))
+                {
+                    merged.Remove(key);
+                    target[key] = value;
+                }
+            }
         }
     }
 
