@@ -76,7 +76,8 @@ internal static class CollectorSettingsReader
         {
             var fitting = InstanceTypes.All
                 .Where(candidate => candidate.Arm64 == type.Arm64 && candidate.Name != instanceType && InstanceTypes.Fits(candidate, cpu, memory))
-                .OrderBy(candidate => candidate.MemoryMiB).ThenBy(candidate => candidate.VCpus).ThenBy(candidate => candidate.Name, StringComparer.Ordinal)
+                .OrderBy(candidate => Family(candidate.Name) != Family(instanceType))
+                .ThenBy(candidate => candidate.MemoryMiB).ThenBy(candidate => candidate.VCpus).ThenBy(candidate => candidate.Name, StringComparer.Ordinal)
                 .Select(candidate => candidate.Name)
                 .FirstOrDefault();
             var key = reader.Has("instanceType") || !(reader.Has("cpu") || reader.Has("memory")) ? "instanceType" : reader.Has("memory") ? "memory" : "cpu";
@@ -94,4 +95,6 @@ internal static class CollectorSettingsReader
         return new CollectorSettings(enabled, instanceType, minSize, maxSize, desiredCapacity, vpcId, subnetIds, strategy,
             desiredCount, imageTag, cpu, memory, retention, new CollectorConfigSettings(source, bundledPath));
     }
+
+    private static string Family(string instanceType) => instanceType.Split('.')[0];
 }

@@ -1,0 +1,64 @@
+namespace Infra.Plan.Tests;
+
+/// <summary>A scratch project folder with the committed Pulumi.yaml, for writing stack files and planning them.</summary>
+internal sealed class StackFolderFixture : IDisposable
+{
+    public StackFolderFixture()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("plan-stack").FullName;
+        File.Copy(Path.Combine(RepoRoot, "Pulumi.yaml"), Path.Combine(Directory, "Pulumi.yaml"));
+    }
+
+    public string Directory { get; }
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public void Write(string stack, string text) => File.WriteAllText(Path.Combine(Directory, $"Pulumi.{stack}.yaml"), text);
+
+    public void WriteBytes(string stack, byte[] bytes) => File.WriteAllBytes(Path.Combine(Directory, $"Pulumi.{stack}.yaml"), bytes);
+
+    /// <summary>A stack file with the Regions set, plus the given lines under config:.</summary>
+    public void WriteConfig(string stack, string configLines) => Write(stack,
+        "config:\n  aws:region: us-west-2\n  aws-native:region: us-west-2\n" + configLines);
+
+    public PlanRun Plan(string stack, params string[] options)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = PlanCommand.Run([stack, "--dir", Directory, .. options], stdout, stderr);
+        return new PlanRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+
+    private static string FindRepoRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")) && System.IO.Directory.Exists(Path.Combine(directory.FullName, "infra")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+}
+
+internal sealed record PlanRun(int Code, string Stdout, string Stderr)
+{
+    /// <summary>The "  - key: message" lines of an invalid stack.</summary>
+    public IReadOnlyList<string> ErrorLines => Stderr.Split('\n').Where(line => line.StartsWith("  - ", StringComparison.Ordinal)).Select(line => line[4..].TrimEnd('\r')).ToList();
+
+    public IReadOnlyList<string> ErrorKeys => ErrorLines.Select(line => line[..line.IndexOf(": ", StringComparison.Ordinal)]).ToList();
+
+    /// <summary>The one error for a key, asserting the run failed as invalid settings and never printed a stack trace.</summary>
+    public string ErrorFor(string key)
+    {
+        Assert.Equal(PlanCommand.InvalidSettings, Code);
+        Assert.DoesNotContain("   at ", Stderr, StringComparison.Ordinal);
+        var lines = ErrorLines.Where(line => line.StartsWith($"{key}: ", StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count == 1, $"expected one error for {key}; stderr:\n{Stderr}");
+        return lines[0][(key.Length + 2)..];
+    }
+}
