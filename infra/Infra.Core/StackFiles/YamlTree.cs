@@ -51,6 +51,12 @@ public static partial class YamlTree
             errors.Add(Where(file, exception.Start), $"is not valid YAML: {Describe(exception)}");
             return null;
         }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // The YAML reader gave up on malformed input without a position.
+            errors.Add(file, $"is not valid YAML: the reader stopped ({exception.Message}).");
+            return null;
+        }
 
         var budget = new Budget();
         var root = stream.Documents[0].RootNode;
@@ -110,6 +116,12 @@ public static partial class YamlTree
         catch (YamlException exception)
         {
             errors.Add(Where(file, exception.Start), $"is not valid YAML: {Describe(exception)}");
+            return false;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // The YAML reader gave up on malformed input without a position.
+            errors.Add(file, $"is not valid YAML: the reader stopped ({exception.Message}).");
             return false;
         }
     }
