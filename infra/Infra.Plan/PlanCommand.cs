@@ -1,78 +1,95 @@
-using System.Text.Json;
+using System.CommandLine;
+using System.CommandLine.Help;
 using Infra.Core.Blueprint;
 using Infra.Core.Naming;
 using Infra.Core.Settings;
 
 namespace Infra.Plan;
 
-/// <summary>scripts/plan &lt;stack&gt; [--json] [--dir &lt;repo&gt;] [--account &lt;id&gt;]</summary>
-public static class PlanCommand
+/// <summary>scripts/plan &lt;stack&gt; [--format table|json|markdown] [--json] [--dir &lt;repo&gt;] [--account &lt;id&gt;]</summary>
+internal static class PlanCommand
 {
     public const int Ok = 0;
     public const int Unreadable = 1;
     public const int InvalidSettings = 2;
     public const int Usage = 64;
 
-    private const string UsageText = "usage: scripts/plan <stack> [--json] [--dir <repo>] [--account <12-digit account id>]";
+    public const string UsageText = "usage: scripts/plan <stack> [--format table|json|markdown] [--json] [--dir <repo>] [--account <12-digit account id>]";
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    /// <param name="terminalWidth">The terminal's width when stdout is one; tables then fit it. Otherwise a fixed width.</param>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, int? terminalWidth = null)
     {
-        string? stack = null;
-        var json = false;
-        var directory = Directory.GetCurrentDirectory();
-        var account = AwsContext.UnknownAccount;
-        for (var i = 0; i < args.Count; i++)
+        var cli = new PlanCli();
+        var parsed = cli.Command.Parse(args);
+        if (parsed.Action is HelpAction)
         {
-            switch (args[i])
-            {
-                case "--json":
-                    json = true;
-                    break;
-                case "--dir" when i + 1 < args.Count:
-                    directory = args[++i];
-                    break;
-                case "--account" when i + 1 < args.Count:
-                    account = args[++i];
-                    break;
-                case "-h" or "--help":
-                    stdout.WriteLine(UsageText);
-                    return Ok;
-                default:
-                    if (args[i].StartsWith('-') || stack is not null)
-                    {
-                        stderr.WriteLine($"unexpected argument '{args[i]}'");
-                        stderr.WriteLine(UsageText);
-                        return Usage;
-                    }
-
-                    stack = args[i];
-                    break;
-            }
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         }
 
-        if (stack is null)
+        if (parsed.Errors.Count > 0)
         {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine(error.Message);
+            }
+
             stderr.WriteLine(UsageText);
             return Usage;
         }
 
-        if (account != AwsContext.UnknownAccount && (account.Length != 12 || !account.All(char.IsAsciiDigit)))
+        var request = cli.Read(parsed);
+        var loaded = LoadAndValidate(request.Directory, request.Stack, stderr);
+        if (loaded.Settings is not { } settings)
         {
-            stderr.WriteLine($"--account: '{account}' is not a 12-digit AWS account id");
-            return Usage;
+            return loaded.ExitCode;
         }
 
+        var blueprint = StackBlueprint.Create(settings, AwsContext.For(settings.Region, request.Account));
+        switch (request.Format)
+        {
+            case PlanFormat.Json:
+                stdout.WriteLine(PlanJson.Serialize(blueprint, loaded.Warnings));
+                break;
+            case PlanFormat.Markdown:
+                PlanTable.Write(blueprint, loaded.Warnings, PlanPage.Markdown(stdout));
+                break;
+            default:
+                PlanTable.Write(blueprint, loaded.Warnings, PlanPage.Text(stdout, terminalWidth));
+                break;
+        }
+
+        foreach (var warning in loaded.Warnings)
+        {
+            stderr.WriteLine($"warning: {warning}");
+        }
+
+        return Ok;
+    }
+
+    /// <summary>A stack's settings, or the exit code and the messages (already on stderr) that say why there are none.</summary>
+    private sealed record LoadedStack(StackSettings? Settings, IReadOnlyList<string> Warnings, int ExitCode);
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Reading and validating the stack. Everything above only prints what this returns.
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Reads Pulumi.yaml and Pulumi.&lt;stack&gt;.yaml from <paramref name="directory"/>, parses and validates the
+    /// settings (this stack alone, then against its sibling stacks) and reports every problem on stderr.
+    /// </summary>
+    private static LoadedStack LoadAndValidate(string directory, string stack, TextWriter stderr)
+    {
         if (!File.Exists(Path.Combine(directory, StackFiles.ProjectFile)))
         {
             stderr.WriteLine($"no {StackFiles.ProjectFile} in {directory}; run from the repository root or pass --dir <repo>");
-            return Unreadable;
+            return new LoadedStack(null, [], Unreadable);
         }
 
         var stacks = StackFiles.FindStacks(directory);
         if (!stacks.Contains(stack))
         {
             stderr.WriteLine($"no stack file Pulumi.{stack}.yaml in {directory}; stacks found: {(stacks.Count == 0 ? "none" : string.Join(", ", stacks))}");
-            return Unreadable;
+            return new LoadedStack(null, [], Unreadable);
         }
 
         SettingsResult result;
@@ -83,7 +100,7 @@ public static class PlanCommand
         catch (YamlDotNet.Core.YamlException exception)
         {
             stderr.WriteLine($"Pulumi.{stack}.yaml or {StackFiles.ProjectFile} is not valid YAML: {exception.Message}");
-            return Unreadable;
+            return new LoadedStack(null, [], Unreadable);
         }
 
         var errors = result.Errors.ToList();
@@ -100,25 +117,10 @@ public static class PlanCommand
                 stderr.WriteLine($"  - {error}");
             }
 
-            return InvalidSettings;
+            return new LoadedStack(null, [], InvalidSettings);
         }
 
-        var blueprint = StackBlueprint.Create(result.Settings, AwsContext.For(result.Settings.Region, account));
-        if (json)
-        {
-            stdout.WriteLine(PlanJson.Build(blueprint, result.Warnings).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        }
-        else
-        {
-            stdout.Write(PlanTable.Render(blueprint, result.Warnings));
-        }
-
-        foreach (var warning in result.Warnings)
-        {
-            stderr.WriteLine($"warning: {warning}");
-        }
-
-        return Ok;
+        return new LoadedStack(result.Settings, result.Warnings, Ok);
     }
 
     /// <summary>Account-wide features may be on in one stack only: check this stack against its siblings.</summary>

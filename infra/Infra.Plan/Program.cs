@@ -1,3 +1,4 @@
 using Infra.Plan;
 
-return PlanCommand.Run(args, Console.Out, Console.Error);
+// A terminal gets tables fitted to its width; redirected output (CI logs, files) a fixed width.
+return PlanCommand.Run(args, Console.Out, Console.Error, Console.IsOutputRedirected ? null : Console.WindowWidth);
