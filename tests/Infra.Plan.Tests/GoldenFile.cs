@@ -38,6 +38,22 @@ internal static class GoldenFile
             + HowToUpdate);
     }
 
+    /// <summary>Golden files whose stack is gone: deleted when updating, a failure otherwise.</summary>
+    public static void AssertNoneLeft(IReadOnlyList<string> stalePaths)
+    {
+        if (Updating)
+        {
+            foreach (var path in stalePaths)
+            {
+                File.Delete(path);
+            }
+
+            return;
+        }
+
+        Assert.True(stalePaths.Count == 0, $"golden files without a stack file: {string.Join(", ", stalePaths.Select(Path.GetFileName))}. {HowToUpdate}");
+    }
+
     private static string HowToUpdate =>
         $"If the change is intended, run scripts/update-golden (or {UpdateVariable}=1 dotnet test tests/Infra.Plan.Tests) and review the diff.";
 }
