@@ -66,12 +66,12 @@ internal static class PlanCommand
         return Ok;
     }
 
-    /// <summary>A stack's settings, or the exit code and the messages (already on stderr) that say why there are none.</summary>
-    private sealed record LoadedStack(StackSettings? Settings, IReadOnlyList<string> Warnings, int ExitCode);
-
     // ---------------------------------------------------------------------------------------------------------------
     // Reading and validating the stack. Everything above only prints what this returns.
     // ---------------------------------------------------------------------------------------------------------------
+
+    /// <summary>A stack's settings, or the exit code and the messages (already on stderr) that say why there are none.</summary>
+    private sealed record LoadedStack(StackSettings? Settings, IReadOnlyList<string> Warnings, int ExitCode);
 
     /// <summary>
     /// Reads Pulumi.yaml and Pulumi.&lt;stack&gt;.yaml from <paramref name="directory"/>, parses and validates the
