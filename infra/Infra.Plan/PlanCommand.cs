@@ -1,4 +1,5 @@
-using System.Text.Json;
+using System.CommandLine;
+using System.CommandLine.Help;
 using Infra.Core.Blueprint;
 using Infra.Core.Naming;
 using Infra.Core.Settings;
@@ -6,109 +7,111 @@ using Infra.Core.StackFiles;
 
 namespace Infra.Plan;
 
-/// <summary>scripts/plan &lt;stack&gt; [--json] [--dir &lt;repo&gt;] [--account &lt;id&gt;]</summary>
-public static class PlanCommand
+/// <summary>scripts/plan &lt;stack&gt; [--format table|json|markdown] [--json] [--dir &lt;repo&gt;] [--account &lt;id&gt;]</summary>
+internal static class PlanCommand
 {
     public const int Ok = 0;
     public const int Unreadable = 1;
     public const int InvalidSettings = 2;
     public const int Usage = 64;
 
-    private const string UsageText = "usage: scripts/plan <stack> [--json] [--dir <repo>] [--account <12-digit account id>]";
+    public const string UsageText = "usage: scripts/plan <stack> [--format table|json|markdown] [--json] [--dir <repo>] [--account <12-digit account id>]";
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    /// <param name="terminalWidth">The terminal's width when stdout is one; tables then fit it. Otherwise a fixed width.</param>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, int? terminalWidth = null)
     {
-        string? stack = null;
-        var json = false;
-        var directory = Directory.GetCurrentDirectory();
-        var account = AwsContext.UnknownAccount;
-        for (var i = 0; i < args.Count; i++)
+        var cli = new PlanCli();
+        var parsed = cli.Command.Parse(args);
+        if (parsed.Action is HelpAction)
         {
-            switch (args[i])
-            {
-                case "--json":
-                    json = true;
-                    break;
-                case "--dir" when i + 1 < args.Count:
-                    directory = args[++i];
-                    break;
-                case "--account" when i + 1 < args.Count:
-                    account = args[++i];
-                    break;
-                case "-h" or "--help":
-                    stdout.WriteLine(UsageText);
-                    return Ok;
-                default:
-                    if (args[i].StartsWith('-') || stack is not null)
-                    {
-                        stderr.WriteLine($"unexpected argument '{args[i]}'");
-                        stderr.WriteLine(UsageText);
-                        return Usage;
-                    }
-
-                    stack = args[i];
-                    break;
-            }
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
         }
 
-        if (stack is null)
+        if (parsed.Errors.Count > 0)
         {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine(error.Message);
+            }
+
             stderr.WriteLine(UsageText);
             return Usage;
         }
 
-        if (account != AwsContext.UnknownAccount && (account.Length != 12 || !account.All(char.IsAsciiDigit)))
-        {
-            stderr.WriteLine($"--account: '{account}' is not a 12-digit AWS account id");
-            return Usage;
-        }
-
-        if (!File.Exists(Path.Combine(directory, PulumiProject.FileName)))
-        {
-            stderr.WriteLine($"no {PulumiProject.FileName} in {directory}; run from the repository root or pass --dir <repo>");
-            return Unreadable;
-        }
-
-        var stacks = StackFolder.FindStacks(directory);
-        if (!stacks.Contains(stack))
-        {
-            stderr.WriteLine($"no stack file Pulumi.{stack}.yaml in {directory}; stacks found: {(stacks.Count == 0 ? "none" : string.Join(", ", stacks))}");
-            return Unreadable;
-        }
-
-        var loaded = StackLoader.Load(directory, stack, stacks);
-        foreach (var warning in loaded.Warnings)
-        {
-            stderr.WriteLine($"warning: {warning}");
-        }
-
+        var request = cli.Read(parsed);
+        var loaded = LoadAndValidate(request.Directory, request.Stack, stderr);
         if (loaded.Settings is not { } settings)
         {
-            WriteErrors(stderr, stack, loaded.Errors);
             return loaded.ExitCode;
         }
 
         StackBlueprint blueprint;
         try
         {
-            blueprint = StackBlueprint.Create(settings, AwsContext.For(settings.Region, account));
+            blueprint = StackBlueprint.Create(settings, AwsContext.For(settings.Region, request.Account));
         }
         catch (InvalidStackSettingsException exception)
         {
-            WriteErrors(stderr, stack, exception.Errors);
+            WriteErrors(stderr, request.Stack, exception.Errors);
             return InvalidSettings;
         }
 
-        if (json)
+        switch (request.Format)
         {
-            stdout.WriteLine(PlanJson.Build(blueprint, loaded.Warnings).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            case PlanFormat.Json:
+                stdout.WriteLine(PlanJson.Serialize(blueprint, loaded.Warnings));
+                break;
+            case PlanFormat.Markdown:
+                PlanTable.Write(blueprint, loaded.Warnings, PlanPage.Markdown(stdout));
+                break;
+            default:
+                PlanTable.Write(blueprint, loaded.Warnings, PlanPage.Text(stdout, terminalWidth));
+                break;
         }
-        else
+
+        foreach (var warning in loaded.Warnings)
         {
-            stdout.Write(PlanTable.Render(blueprint, loaded.Warnings));
+            stderr.WriteLine($"warning: {warning}");
         }
 
         return Ok;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Reading and validating the stack. Everything above only prints what this returns.
+    // ---------------------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Reads Pulumi.yaml and Pulumi.&lt;stack&gt;.yaml from <paramref name="directory"/> with Pulumi's rules, parses and
+    /// validates the settings (this stack alone, then against its sibling stacks) and reports every problem on stderr.
+    /// </summary>
+    private static LoadedStack LoadAndValidate(string directory, string stack, TextWriter stderr)
+    {
+        if (!File.Exists(Path.Combine(directory, PulumiProject.FileName)))
+        {
+            stderr.WriteLine($"no {PulumiProject.FileName} in {directory}; run from the repository root or pass --dir <repo>");
+            return new LoadedStack(Unreadable, null, [], []);
+        }
+
+        var stacks = StackFolder.FindStacks(directory);
+        if (!stacks.Contains(stack))
+        {
+            stderr.WriteLine($"no stack file Pulumi.{stack}.yaml in {directory}; stacks found: {(stacks.Count == 0 ? "none" : string.Join(", ", stacks))}");
+            return new LoadedStack(Unreadable, null, [], []);
+        }
+
+        var loaded = StackLoader.Load(directory, stack, stacks);
+        if (loaded.Settings is null)
+        {
+            foreach (var warning in loaded.Warnings)
+            {
+                stderr.WriteLine($"warning: {warning}");
+            }
+
+            WriteErrors(stderr, stack, loaded.Errors);
+        }
+
+        return loaded;
     }
 
     private static void WriteErrors(TextWriter stderr, string stack, IReadOnlyList<SettingsError> errors)

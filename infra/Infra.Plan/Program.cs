@@ -2,7 +2,9 @@ using Infra.Plan;
 
 try
 {
-    return PlanCommand.Run(args, Console.Out, Console.Error);
+    // A terminal gets tables fitted to its width; redirected output (CI logs, files) a fixed width.
+    int? terminalWidth = !Console.IsOutputRedirected && Console.WindowWidth > 0 ? Console.WindowWidth : null;
+    return PlanCommand.Run(args, Console.Out, Console.Error, terminalWidth);
 }
 catch (Exception exception)
 {

@@ -1,292 +1,247 @@
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Schema;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Infra.Core.Api;
 using Infra.Core.Collector;
 using Infra.Core.Cost;
 using Infra.Core.Iam;
 using Infra.Core.Lambda;
+using Infra.Core.Messaging;
 using Infra.Core.Sampling;
 using Infra.Core.Settings;
 
 namespace Infra.Core.Blueprint;
 
-/// <summary>The plan as JSON (camelCase keys). Every top-level key is always present.</summary>
+/// <summary>
+/// The plan as JSON: the blueprint's own spec records under the plan's documented top-level keys. Every key is
+/// always present; <see cref="Iam"/> and <see cref="Collector"/> are null when the stack runs no collector.
+/// </summary>
+public sealed record PlanDocument(
+    string Stack,
+    DeploymentEnvironment Environment,
+    string Region,
+    string Account,
+    CollectorIamSpec? Iam,
+    CollectorSpec? Collector,
+    IReadOnlyList<FunctionSpec> Functions,
+    ApiSpec Api,
+    IReadOnlyList<QueueSpec> Queues,
+    SamplingSpec Sampling,
+    CostEstimate Cost,
+    IReadOnlyDictionary<string, string> Tags,
+    IReadOnlyList<string> Warnings)
+{
+    public static PlanDocument Of(StackBlueprint blueprint, IReadOnlyList<string> warnings) => new(
+        blueprint.Settings.StackName,
+        blueprint.Settings.Environment,
+        blueprint.Settings.Region,
+        blueprint.Aws.AccountId,
+        blueprint.CollectorIam,
+        blueprint.Collector,
+        blueprint.Functions,
+        blueprint.Api,
+        [blueprint.Queue],
+        blueprint.Sampling,
+        blueprint.Cost,
+        blueprint.Tags,
+        warnings);
+}
+
+/// <summary>
+/// System.Text.Json over the spec records: camelCase keys, enums as the names users write in stack files, IAM
+/// documents in IAM's own JSON grammar. Only what a record holds is written (its constructor parameters), not
+/// the conveniences it derives from them. A field added to a spec shows up here without any change.
+/// </summary>
 public static class PlanJson
 {
-    public static JsonObject Build(StackBlueprint blueprint, IReadOnlyList<string> warnings)
+    public static readonly JsonSerializerOptions Options = CreateOptions();
+
+    public static string Serialize(StackBlueprint blueprint, IReadOnlyList<string> warnings) =>
+        JsonSerializer.Serialize(PlanDocument.Of(blueprint, warnings), Options);
+
+    /// <summary>The JSON Schema (draft 2020-12) of <see cref="Serialize"/>'s output, generated from the records.</summary>
+    public static string Schema()
     {
-        var settings = blueprint.Settings;
-        return new JsonObject
+        var schema = Options.GetJsonSchemaAsNode(typeof(PlanDocument), new JsonSchemaExporterOptions
         {
-            ["stack"] = settings.StackName,
-            ["environment"] = settings.Environment.Wire(),
-            ["region"] = settings.Region,
-            ["account"] = blueprint.Aws.AccountId,
-            ["iam"] = Iam(blueprint),
-            ["collector"] = Collector(blueprint),
-            ["functions"] = Array(blueprint.Functions.Select(Function)),
-            ["api"] = Api(blueprint),
-            ["queues"] = Array([Queue(blueprint)]),
-            ["sampling"] = Sampling(blueprint.Sampling),
-            ["cost"] = Cost(blueprint.Cost),
-            ["tags"] = Map(blueprint.Tags),
-            ["warnings"] = Strings(warnings),
+            TreatNullObliviousAsNonNullable = true,
+            TransformSchemaNode = DescribeConvertedTypes,
+        }).AsObject();
+
+        var document = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["title"] = "scripts/plan --json",
+            ["description"] = "The offline plan of one stack. Generated from the records in infra/Infra.Core; do not edit by hand.",
         };
+        foreach (var (key, value) in schema.ToList())
+        {
+            schema.Remove(key);
+            document[key] = value;
+        }
+
+        return document.ToJsonString(Options) + "\n";
     }
 
-    private static JsonObject Iam(StackBlueprint blueprint)
+    private static JsonSerializerOptions CreateOptions()
     {
-        var json = new JsonObject { ["mode"] = blueprint.Settings.IamMode.Wire() };
-        if (blueprint.CollectorIam is { } iam)
+        var options = new JsonSerializerOptions
         {
-            json["collectorPolicy"] = new JsonObject
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            WriteIndented = true,
+            IndentSize = 2,
+            NewLine = "\n",
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+
+            // The plan is read by people and scripts, never embedded in HTML: keep '<account-id>' and '→' readable.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RecordDataOnly } },
+        };
+        options.Converters.Add(new WireEnumConverterFactory());
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        options.Converters.Add(new PolicyDocumentConverter());
+        options.MakeReadOnly();
+        return options;
+    }
+
+    /// <summary>Drops computed properties (FunctionSpec.Policy, ApiSpec.XRayServiceName, ...): they repeat data already written.</summary>
+    private static void RecordDataOnly(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object || typeInfo.Type.Assembly != typeof(PlanJson).Assembly)
+        {
+            return;
+        }
+
+        var parameters = typeInfo.Type.GetConstructors()
+            .SelectMany(constructor => constructor.GetParameters())
+            .Select(parameter => parameter.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+        {
+            if (typeInfo.Properties[i].AttributeProvider is not MemberInfo member || !parameters.Contains(member.Name))
             {
-                ["name"] = iam.CollectorPolicy.Name,
-                ["arn"] = iam.CollectorPolicy.Arn,
-                ["document"] = iam.CollectorPolicy.Document.ToJson(),
-            };
-            json["taskRole"] = Role(iam.TaskRole);
-            json["executionRole"] = Role(iam.ExecutionRole);
-            json["instanceRole"] = Role(iam.InstanceRole);
+                typeInfo.Properties.RemoveAt(i);
+            }
         }
-
-        return json;
     }
 
-    private static JsonObject Role(RoleSpec role) => new()
+    /// <summary>The exporter cannot see through custom converters: describe what they write.</summary>
+    private static JsonNode DescribeConvertedTypes(JsonSchemaExporterContext context, JsonNode schema)
     {
-        ["name"] = role.Name,
-        ["trustPolicy"] = role.TrustPolicy.ToJson(),
-        ["managedPolicyArns"] = Strings(role.ManagedPolicyArns),
-        ["inlinePolicies"] = Array(role.InlinePolicies.Select(policy => new JsonObject
+        var type = context.TypeInfo.Type;
+        var nullable = Nullable.GetUnderlyingType(type) is not null;
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (WireEnumConverterFactory.NamesOf(type) is { } names)
         {
-            ["name"] = policy.Name,
-            ["document"] = policy.Document.ToJson(),
-        })),
-    };
+            var described = new JsonObject
+            {
+                ["type"] = nullable ? new JsonArray("string", "null") : "string",
+                ["enum"] = new JsonArray(names.Select(name => (JsonNode?)name).Concat(nullable ? [null] : []).ToArray()),
+            };
+            return described;
+        }
 
-    private static JsonObject Collector(StackBlueprint blueprint)
+        if (type == typeof(PolicyDocument))
+        {
+            var described = IamPolicySchema();
+            if (context.PropertyInfo is { IsGetNullable: true })
+            {
+                described["type"] = new JsonArray("object", "null");
+            }
+
+            return described;
+        }
+
+        return schema;
+    }
+
+    /// <summary>
+    /// The parts of IAM's policy grammar the program writes.
+    /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+    /// </summary>
+    private static JsonObject IamPolicySchema()
     {
-        if (blueprint.Collector is not { } collector)
-        {
-            return new JsonObject { ["enabled"] = false };
-        }
-
-        var container = collector.Task.Container;
-        var config = new JsonObject { ["source"] = collector.Config.Source.Wire() };
-        if (collector.Config.Source == CollectorConfigSource.Bundled)
-        {
-            config["bundledPath"] = collector.Config.BundledPath;
-        }
-        else
-        {
-            config["parameterName"] = collector.Config.ParameterName;
-            config["yaml"] = collector.Config.Yaml;
-        }
-
+        JsonObject OneOrMany() => new() { ["anyOf"] = new JsonArray(new JsonObject { ["type"] = "string" }, new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } }) };
         return new JsonObject
         {
-            ["enabled"] = true,
-            ["cluster"] = collector.ClusterName,
-            ["instanceType"] = collector.LaunchTemplate.InstanceType,
-            ["imageId"] = collector.LaunchTemplate.ImageId,
-            ["autoScaling"] = new JsonObject
+            ["type"] = "object",
+            ["description"] = "An IAM policy document in IAM's JSON grammar.",
+            ["properties"] = new JsonObject
             {
-                ["minSize"] = collector.AutoScaling.MinSize,
-                ["maxSize"] = collector.AutoScaling.MaxSize,
-                ["desiredCapacity"] = collector.AutoScaling.DesiredCapacity,
-                ["vpcId"] = collector.AutoScaling.VpcId ?? "(default VPC)",
-                ["subnetIds"] = collector.AutoScaling.SubnetIds.Count > 0 ? Strings(collector.AutoScaling.SubnetIds) : Strings(["(the VPC's subnets)"]),
-            },
-            ["ingress"] = Array(collector.Ingress.Select(rule => new JsonObject
-            {
-                ["protocol"] = rule.Protocol,
-                ["fromPort"] = rule.FromPort,
-                ["toPort"] = rule.ToPort,
-                ["source"] = "VPC CIDR",
-                ["purpose"] = rule.Purpose,
-            })),
-            ["task"] = new JsonObject
-            {
-                ["family"] = collector.Task.Family,
-                ["cpu"] = collector.Task.Cpu,
-                ["memory"] = collector.Task.Memory,
-                ["networkMode"] = collector.Task.NetworkMode,
-                ["requiresCompatibilities"] = Strings(collector.Task.RequiresCompatibilities),
-                ["container"] = new JsonObject
+                ["Version"] = new JsonObject { ["const"] = PolicyDocument.Version },
+                ["Statement"] = new JsonObject
                 {
-                    ["name"] = container.Name,
-                    ["image"] = container.Image,
-                    ["command"] = Strings(container.Command),
-                    ["portMappings"] = Array(container.PortMappings.Select(port => new JsonObject
+                    ["type"] = "array",
+                    ["items"] = new JsonObject
                     {
-                        ["containerPort"] = port.ContainerPort,
-                        ["hostPort"] = port.HostPort,
-                        ["protocol"] = port.Protocol,
-                    })),
-                    ["healthCheck"] = new JsonObject
-                    {
-                        ["command"] = Strings(container.HealthCheck.Command),
-                        ["interval"] = container.HealthCheck.IntervalSeconds,
-                        ["timeout"] = container.HealthCheck.TimeoutSeconds,
-                        ["retries"] = container.HealthCheck.Retries,
-                        ["startPeriod"] = container.HealthCheck.StartPeriodSeconds,
-                    },
-                    ["secrets"] = Array(container.Secrets.Select(secret => new JsonObject { ["name"] = secret.Name, ["valueFrom"] = secret.ValueFrom })),
-                    ["logConfiguration"] = new JsonObject
-                    {
-                        ["logDriver"] = container.LogConfiguration.Driver,
-                        ["options"] = Map(container.LogConfiguration.Options),
+                        ["type"] = "object",
+                        ["properties"] = new JsonObject
+                        {
+                            ["Sid"] = new JsonObject { ["type"] = "string" },
+                            ["Effect"] = new JsonObject { ["enum"] = new JsonArray("Allow", "Deny") },
+                            ["Principal"] = new JsonObject { ["type"] = "object" },
+                            ["Action"] = OneOrMany(),
+                            ["Resource"] = OneOrMany(),
+                            ["Condition"] = new JsonObject { ["type"] = "object" },
+                        },
+                        ["required"] = new JsonArray("Effect", "Action"),
                     },
                 },
             },
-            ["service"] = new JsonObject
-            {
-                ["name"] = collector.Service.Name,
-                ["schedulingStrategy"] = collector.Service.SchedulingStrategy.Wire(),
-                ["desiredCount"] = collector.Service.DesiredCount,
-                ["circuitBreakerRollback"] = collector.Service.SchedulingStrategy == SchedulingStrategy.Replica && collector.Service.CircuitBreakerRollback,
-            },
-            ["config"] = config,
-            ["logGroup"] = new JsonObject { ["name"] = collector.LogGroupName, ["retentionDays"] = collector.LogRetentionDays },
+            ["required"] = new JsonArray("Version", "Statement"),
         };
     }
 
-    private static JsonObject Function(FunctionSpec function) => new()
+    /// <summary>Enums that have wire names in <see cref="EnumNames"/> are written as those names (least-privilege, DAEMON, x86_64).</summary>
+    private sealed class WireEnumConverterFactory : JsonConverterFactory
     {
-        ["name"] = function.FunctionName,
-        ["key"] = function.Key,
-        ["runtime"] = function.Runtime,
-        ["architecture"] = function.ArchitectureName,
-        ["handler"] = function.Handler,
-        ["code"] = function.CodePath,
-        ["memorySize"] = function.MemorySize,
-        ["timeoutSeconds"] = function.TimeoutSeconds,
-        ["tracingMode"] = function.TracingMode,
-        ["layers"] = Strings(function.Layers),
-        ["environment"] = Map(function.Environment),
-        ["role"] = function.Role.Name,
-        ["managedPolicyArns"] = Strings(function.Role.ManagedPolicyArns),
-        ["policy"] = function.Policy.ToJson(),
-        ["logGroup"] = new JsonObject { ["name"] = function.LogGroupName, ["retentionDays"] = function.LogRetentionDays, ["format"] = "JSON" },
-    };
+        private static readonly IReadOnlyDictionary<Type, (object Table, IReadOnlyList<string> Names)> Tables = typeof(EnumNames)
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(field => field.FieldType.IsGenericType
+                && field.FieldType.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)
+                && field.FieldType.GenericTypeArguments[0] == typeof(string)
+                && field.FieldType.GenericTypeArguments[1].IsEnum)
+            .ToDictionary(
+                field => field.FieldType.GenericTypeArguments[1],
+                field =>
+                {
+                    var table = field.GetValue(null)!;
+                    var names = (IEnumerable<string>)field.FieldType.GetProperty(nameof(IReadOnlyDictionary<string, int>.Keys))!.GetValue(table)!;
+                    return (table, (IReadOnlyList<string>)names.ToList());
+                });
 
-    private static JsonObject Api(StackBlueprint blueprint)
-    {
-        var api = blueprint.Api;
-        return new JsonObject
-        {
-            ["name"] = api.Name,
-            ["type"] = "rest",
-            ["stage"] = api.StageName,
-            ["tracingEnabled"] = api.TracingEnabled,
-            ["xrayServiceName"] = api.XRayServiceName,
-            ["routes"] = Array(api.Routes.Select(route => new JsonObject
-            {
-                ["method"] = route.Method,
-                ["path"] = route.Path,
-                ["target"] = route.Target,
-            })),
-            ["throttling"] = new JsonObject { ["rateLimit"] = api.Throttling.RateLimit, ["burstLimit"] = api.Throttling.BurstLimit },
-            ["accessLogs"] = new JsonObject
-            {
-                ["logGroup"] = api.AccessLogs.LogGroupName,
-                ["retentionDays"] = api.AccessLogs.RetentionDays,
-                ["format"] = api.AccessLogs.Format,
-            },
-            ["deploymentKey"] = api.DeploymentKey,
-            ["openApi"] = api.OpenApi.DeepClone(),
-        };
+        public static IReadOnlyList<string>? NamesOf(Type type) => Tables.TryGetValue(type, out var wire) ? wire.Names : null;
+
+        public override bool CanConvert(Type typeToConvert) => Tables.ContainsKey(typeToConvert);
+
+        public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
+            (JsonConverter)Activator.CreateInstance(typeof(WireEnumConverter<>).MakeGenericType(typeToConvert), Tables[typeToConvert].Table)!;
     }
 
-    private static JsonObject Queue(StackBlueprint blueprint)
+    private sealed class WireEnumConverter<T>(IReadOnlyDictionary<string, T> names) : JsonConverter<T>
+        where T : struct, Enum
     {
-        var queue = blueprint.Queue;
-        return new JsonObject
-        {
-            ["name"] = queue.Name,
-            ["arn"] = queue.Arn,
-            ["deadLetterQueue"] = queue.DeadLetterName,
-            ["maxReceiveCount"] = queue.MaxReceiveCount,
-            ["visibilityTimeoutSeconds"] = queue.VisibilityTimeoutSeconds,
-            ["encryption"] = queue.SqsManagedEncryption ? "SQS-managed SSE" : "none",
-            ["producer"] = blueprint.Chatbot.FunctionName,
-            ["consumer"] = blueprint.Consumer.FunctionName,
-            ["batchSize"] = queue.BatchSize,
-            ["functionResponseTypes"] = Strings(queue.FunctionResponseTypes),
-            ["consumerTable"] = new JsonObject { ["name"] = queue.ConsumerTable.Name, ["partitionKey"] = queue.ConsumerTable.PartitionKey },
-        };
+        public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            names.TryGetValue(reader.GetString() ?? "", out var value)
+                ? value
+                : throw new JsonException($"'{reader.GetString()}' is not one of {string.Join(", ", names.Keys)}");
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(EnumNames.Name(names, value));
     }
 
-    private static JsonObject Sampling(SamplingSpec sampling) => new()
+    /// <summary>Writes a policy document the way IAM reads it (Version, Statement, Sid, Effect, Action, ...).</summary>
+    private sealed class PolicyDocumentConverter : JsonConverter<PolicyDocument>
     {
-        ["rules"] = Array(sampling.Rules.Select(rule =>
-        {
-            var json = new JsonObject
-            {
-                ["name"] = rule.RuleName,
-                ["kind"] = rule.Kind.ToString().ToLowerInvariant(),
-                ["priority"] = rule.Priority,
-                ["fixedRate"] = rule.FixedRate,
-                ["reservoirSize"] = rule.ReservoirSize,
-                ["serviceName"] = rule.ServiceName,
-                ["serviceType"] = rule.ServiceType,
-                ["host"] = rule.Host,
-                ["httpMethod"] = rule.HttpMethod,
-                ["urlPath"] = rule.UrlPath,
-            };
-            if (rule.Boost is { } boost)
-            {
-                json["boost"] = new JsonObject { ["maxRate"] = boost.MaxRate, ["cooldownWindowMinutes"] = boost.CooldownWindowMinutes };
-            }
+        public override PolicyDocument Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("the plan is written, never read back");
 
-            return json;
-        })),
-        ["group"] = new JsonObject
-        {
-            ["name"] = sampling.Group.Name,
-            ["filterExpression"] = sampling.Group.FilterExpression,
-            ["insightsEnabled"] = sampling.Group.InsightsEnabled,
-        },
-        ["transactionSearch"] = new JsonObject
-        {
-            ["enabled"] = sampling.TransactionSearch.Enabled,
-            ["indexingPercentage"] = sampling.TransactionSearch.IndexingPercentage,
-        },
-    };
-
-    private static JsonObject Cost(CostEstimate cost) => new()
-    {
-        ["routes"] = Array(cost.Routes.Select(route => new JsonObject
-        {
-            ["route"] = route.Route,
-            ["requestsPerSecond"] = route.RequestsPerSecond,
-            ["tracesPerSecond"] = Math.Round(route.TracesPerSecond, 4),
-            ["rule"] = route.MatchedRule,
-        })),
-        ["requestsPerSecond"] = cost.RequestsPerSecond,
-        ["tracesPerSecond"] = Math.Round(cost.TracesPerSecond, 4),
-        ["tracesPerMonth"] = Math.Round(cost.TracesPerMonth),
-        ["monthlyUsd"] = Math.Round(cost.MonthlyUsd, 2),
-        ["defaultRule"] = new JsonObject
-        {
-            ["tracesPerSecond"] = Math.Round(cost.DefaultRule.TracesPerSecond, 4),
-            ["tracesPerMonth"] = Math.Round(cost.DefaultRule.TracesPerMonth),
-            ["monthlyUsd"] = Math.Round(cost.DefaultRule.MonthlyUsd, 2),
-        },
-        ["pricing"] = $"${CostEstimator.UsdPerMillionTraces:0.00} per million traces recorded after {CostEstimator.FreeTracesPerMonth:N0} free per month; 30-day month",
-    };
-
-    private static JsonArray Array(IEnumerable<JsonNode> nodes) => new(nodes.ToArray());
-
-    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(value => (JsonNode)JsonValue.Create(value)).ToArray());
-
-    private static JsonObject Map(IReadOnlyDictionary<string, string> values)
-    {
-        var json = new JsonObject();
-        foreach (var (key, value) in values.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-        {
-            json[key] = value;
-        }
-
-        return json;
+        public override void Write(Utf8JsonWriter writer, PolicyDocument value, JsonSerializerOptions options) =>
+            value.ToJson().WriteTo(writer, options);
     }
 }
