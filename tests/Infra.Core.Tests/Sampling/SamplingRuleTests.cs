@@ -61,7 +61,7 @@ public class SamplingRuleTests
     {
         var rule = TestStacks.Blueprint("prod", ("sampling", """{"rules":[{"name":"orders","priority":50,"fixedRate":0.3,"reservoirSize":2,"urlPath":"/orders/*","httpMethod":"POST","boost":{"maxRate":0.5,"cooldownWindowMinutes":5}}]}"""))
             .Sampling.Rules.Single(candidate => candidate.Kind == RuleKind.Custom);
-        Assert.Equal(("prod-orders", 50, 0.3, 2, "/orders/*", "POST"), (rule.RuleName, rule.Priority, rule.FixedRate, rule.ReservoirSize, rule.UrlPath, rule.HttpMethod));
+        Assert.Equal(("adot-tracing-prod-orders", 50, 0.3, 2, "/orders/*", "POST"), (rule.RuleName, rule.Priority, rule.FixedRate, rule.ReservoirSize, rule.UrlPath, rule.HttpMethod));
         Assert.Equal(0.5, rule.Boost!.MaxRate);
     }
 
