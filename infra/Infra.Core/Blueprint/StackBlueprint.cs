@@ -51,6 +51,6 @@ public sealed record StackBlueprint(
             settings, names, aws, StackTags.For(settings),
             collector?.Iam, collector?.Collector,
             chatbot, consumer, queue, api, sampling,
-            CostEstimator.Estimate(rules, settings.Traffic));
+            CostEstimator.Estimate(rules, settings.Traffic, api.XRayServiceName));
     }
 }

@@ -19,7 +19,9 @@ public sealed record EnvironmentPreset(
 /// <param name="Fallback">The stack's catch-all rule for every other request to its API stage.</param>
 public sealed record SamplingRates(RuleRate Critical, RuleRate Routine, RuleRate Fallback);
 
-public sealed record RuleRate(int ReservoirSize, double FixedRate, SamplingBoost? Boost = null);
+/// <summary>A generated rule's reservoir (traces per second) and fixed rate. Generated rules are scoped to the API
+/// stage, where X-Ray's adaptive boost never fires, so they carry no boost.</summary>
+public sealed record RuleRate(int ReservoirSize, double FixedRate);
 
 public static class EnvironmentPresets
 {
@@ -73,8 +75,7 @@ public static class EnvironmentPresets
         GroupInsights: false);
 
     // prod at the reference traffic: /chat keeps a 1/s reservoir plus 2 %, routine paths record nothing, so the
-    // stack records about a third of what AWS's default rule (1/s + 5 %) would. Adaptive sampling raises the
-    // critical rate to 25 % while X-Ray sees anomalies.
+    // stack records about a third of what AWS's default rule (1/s + 5 %) would.
     private static readonly EnvironmentPreset Prod = new(
         Collector: Collector(instanceType: "t3.medium", min: 2, max: 4, desired: 2, desiredCount: 2, retention: 90),
         Lambda: Lambda(memory: 512, timeout: 15, retention: 90),
@@ -82,7 +83,7 @@ public static class EnvironmentPresets
         Api: new ApiSettings(ApiType.Rest, "prod", ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400, LogRetentionDays: 90),
         Sampling: DefaultSampling,
         Rates: new SamplingRates(
-            Critical: new RuleRate(ReservoirSize: 1, FixedRate: 0.02, new SamplingBoost(MaxRate: 0.25, CooldownWindowMinutes: 10)),
+            Critical: new RuleRate(ReservoirSize: 1, FixedRate: 0.02),
             Routine: new RuleRate(ReservoirSize: 0, FixedRate: 0.0),
             Fallback: new RuleRate(ReservoirSize: 0, FixedRate: 0.01)),
         GroupInsights: true);

@@ -310,6 +310,8 @@ public static partial class StackSettingsParser
             var urlPath = rule.String("urlPath", "*");
             var httpMethod = rule.String("httpMethod", "*");
             var host = rule.String("host", "*");
+            var serviceName = rule.OptionalString("serviceName");
+            var serviceType = rule.OptionalString("serviceType");
             SamplingBoost? boost = null;
             if (rule.Has("boost"))
             {
@@ -351,7 +353,9 @@ public static partial class StackSettingsParser
             CheckLength(rule.PathOf("urlPath"), urlPath, 128, errors);
             CheckLength(rule.PathOf("httpMethod"), httpMethod, 10, errors);
             CheckLength(rule.PathOf("host"), host, 64, errors);
-            return new CustomSamplingRule(name, priority, fixedRate, reservoir, urlPath, httpMethod, host, boost);
+            CheckLength(rule.PathOf("serviceName"), serviceName ?? "*", 64, errors);
+            CheckLength(rule.PathOf("serviceType"), serviceType ?? "*", 64, errors);
+            return new CustomSamplingRule(name, priority, fixedRate, reservoir, urlPath, httpMethod, host, boost, serviceName, serviceType);
         }
     }
 

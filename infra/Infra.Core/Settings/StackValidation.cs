@@ -30,7 +30,7 @@ public static class StackValidation
 
         var names = StackNames.For(settings);
         var serviceName = $"{names.Api}/{settings.Api.StageName}";
-        SamplingBuilder.Validate(SamplingBuilder.Rules(settings, names, serviceName), settings, errors);
+        SamplingBuilder.Validate(SamplingBuilder.Rules(settings, names, serviceName), settings, serviceName, errors);
     }
 
     /// <summary>Checks across the stacks of one project: account-wide features may be on in one stack only.</summary>
