@@ -7,23 +7,42 @@ using Infra.Core.Settings;
 namespace Infra.Core.Api;
 
 /// <summary>A route of the API: a Lambda proxy to a function of the stack, or a mock answered by API Gateway itself.</summary>
-/// <param name="Target">"lambda:&lt;function key&gt;" or "mock".</param>
-public sealed record RouteSpec(string Method, string Path, string Target);
+/// <param name="FunctionKey">The stack's function the route invokes through a Lambda proxy integration; null for a mock.</param>
+public sealed record RouteSpec(string Method, string Path, string? FunctionKey)
+{
+    public static RouteSpec Lambda(string method, string path, string functionKey) => new(method, path, functionKey);
 
+    public static RouteSpec Mock(string method, string path) => new(method, path, null);
+
+    /// <summary>How the plan shows the target: "lambda:&lt;function key&gt;" or "mock".</summary>
+    public string Target => FunctionKey is null ? "mock" : $"lambda:{FunctionKey}";
+}
+
+/// <summary>Lets API Gateway invoke a route's function, from this API's stage and route only.</summary>
+/// <param name="Name">Unique within the API: names the permission resource.</param>
+public sealed record InvokePermissionSpec(string Name, string FunctionKey, string Action, string Principal, string StageName, string Method, string Path);
+
+/// <summary>Applied to every method of the stage ("*" on "/*").</summary>
 public sealed record ThrottlingSpec(double RateLimit, int BurstLimit);
 
-public sealed record AccessLogSpec(string LogGroupName, int RetentionDays, string Format);
+public sealed record AccessLogSpec(string LogGroupName, int RetentionDays, string Format, ResourceProtection Protection);
 
 /// <summary>
 /// The REST API in front of the chatbot (the article's Step 3): defined once as an OpenAPI document, deployed to
 /// a stage with X-Ray tracing on. <see cref="DeploymentKey"/> changes whenever the document does, so the next
 /// deployment picks up every route or integration change.
 /// </summary>
+/// <param name="EndpointType">REGIONAL: served from the stack's region, without an edge-optimised CloudFront distribution in front.</param>
+/// <param name="MetricsEnabled">Per-method CloudWatch metrics on the stage.</param>
 public sealed record ApiSpec(
     string Name,
+    string Description,
+    string EndpointType,
     string StageName,
     bool TracingEnabled,
+    bool MetricsEnabled,
     IReadOnlyList<RouteSpec> Routes,
+    IReadOnlyList<InvokePermissionSpec> InvokePermissions,
     ThrottlingSpec Throttling,
     AccessLogSpec AccessLogs,
     JsonObject OpenApi,
@@ -47,8 +66,8 @@ public static class ApiBuilder
     /// <summary>The sample app's routes: the chatbot behind POST /chat, and a health check that invokes nothing.</summary>
     public static IReadOnlyList<RouteSpec> DefaultRoutes(string chatbotKey) =>
     [
-        new("POST", "/chat", $"lambda:{chatbotKey}"),
-        new("GET", "/health", "mock"),
+        RouteSpec.Lambda("POST", "/chat", chatbotKey),
+        RouteSpec.Mock("GET", "/health"),
     ];
 
     public static ApiSpec Build(StackSettings settings, StackNames names, AwsContext aws, IReadOnlyList<RouteSpec> routes)
@@ -56,14 +75,31 @@ public static class ApiBuilder
         var openApi = OpenApi(names.Api, routes, names, aws);
         return new ApiSpec(
             names.Api,
+            $"Traced entry point of {names.Api}",
+            EndpointType: "REGIONAL",
             settings.Api.StageName,
             TracingEnabled: true,
+            MetricsEnabled: true,
             routes,
+            InvokePermissions(routes, settings.Api.StageName),
             new ThrottlingSpec(settings.Api.ThrottlingRateLimit, settings.Api.ThrottlingBurstLimit),
-            new AccessLogSpec(names.ApiAccessLogGroup, settings.Api.LogRetentionDays, AccessLogFormat),
+            new AccessLogSpec(names.ApiAccessLogGroup, settings.Api.LogRetentionDays, AccessLogFormat, EnvironmentPresets.For(settings.Environment).Protection.LogGroups),
             openApi,
             DeploymentKeyOf(openApi));
     }
+
+    /// <summary>One permission per Lambda route, for API Gateway's service principal, scoped to the route's ARN.</summary>
+    public static IReadOnlyList<InvokePermissionSpec> InvokePermissions(IReadOnlyList<RouteSpec> routes, string stageName) =>
+        routes.Where(route => route.FunctionKey is not null)
+            .Select(route => new InvokePermissionSpec(
+                $"{route.Method}{route.Path.Replace('/', '-')}".ToLowerInvariant(),
+                route.FunctionKey!,
+                "lambda:InvokeFunction",
+                AwsContext.ServicePrincipal("apigateway"),
+                stageName,
+                route.Method,
+                route.Path))
+            .ToList();
 
     /// <summary>A short hash of the whole document: equal documents give equal keys, any change a new key.</summary>
     public static string DeploymentKeyOf(JsonObject openApi) =>
@@ -97,7 +133,7 @@ public static class ApiBuilder
 
     private static JsonObject Operation(RouteSpec route, StackNames names, AwsContext aws)
     {
-        if (route.Target == "mock")
+        if (route.FunctionKey is not { } functionKey)
         {
             return new JsonObject
             {
@@ -119,7 +155,6 @@ public static class ApiBuilder
             };
         }
 
-        var functionKey = route.Target["lambda:".Length..];
         return new JsonObject
         {
             ["responses"] = new JsonObject(),
