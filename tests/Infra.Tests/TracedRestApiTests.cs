@@ -56,6 +56,20 @@ public class TracedRestApiTests
     }
 
     [Fact]
+    public async Task RestApiIsTheSpecsDocumentAndSettings()
+    {
+        var spec = Spec("dev") with { Description = "described", EndpointType = "PRIVATE", FailOnWarnings = false };
+        var run = await Run(spec);
+        var api = run.Mocks.Single("aws-native:apigateway:RestApi");
+        Assert.Equal(spec.Name, api.String("name"));
+        Assert.Equal("described", api.String("description"));
+        Assert.Equal(false, api.Input("failOnWarnings"));
+        Assert.Equal(["PRIVATE"], api.Object("endpointConfiguration")["types"] is ImmutableArray<object> types ? types.Cast<string>() : []);
+        var paths = api.Object("body")["paths"];
+        Assert.Equal(spec.OpenApi["paths"]!.AsObject().Select(pair => pair.Key).Order(), ((ImmutableDictionary<string, object>)paths).Keys.Order());
+    }
+
+    [Fact]
     public async Task StageTracesWithXRay()
     {
         var run = await Run(Spec("prod"));

@@ -34,6 +34,7 @@ public sealed record AccessLogSpec(string LogGroupName, int RetentionDays, strin
 /// </summary>
 /// <param name="EndpointType">REGIONAL: served from the stack's region, without an edge-optimised CloudFront distribution in front.</param>
 /// <param name="MetricsEnabled">Per-method CloudWatch metrics on the stage.</param>
+/// <param name="FailOnWarnings">API Gateway rejects an OpenAPI document it would import with warnings, instead of dropping parts of it.</param>
 public sealed record ApiSpec(
     string Name,
     string Description,
@@ -43,13 +44,14 @@ public sealed record ApiSpec(
     bool MetricsEnabled,
     IReadOnlyList<RouteSpec> Routes,
     IReadOnlyList<InvokePermissionSpec> InvokePermissions,
+    bool FailOnWarnings,
     ThrottlingSpec Throttling,
     AccessLogSpec AccessLogs,
     JsonObject OpenApi,
     string DeploymentKey)
 {
     /// <summary>How X-Ray names the stage's segments and services: "&lt;api name&gt;/&lt;stage&gt;".</summary>
-    public string XRayServiceName => $"{Name}/{StageName}";
+    public string XRayServiceName => ApiBuilder.XRayServiceName(Name, StageName);
 }
 
 public static class ApiBuilder
@@ -82,6 +84,7 @@ public static class ApiBuilder
             MetricsEnabled: true,
             routes,
             InvokePermissions(routes, settings.Api.StageName),
+            FailOnWarnings: true,
             new ThrottlingSpec(settings.Api.ThrottlingRateLimit, settings.Api.ThrottlingBurstLimit),
             new AccessLogSpec(names.ApiAccessLogGroup, settings.Api.LogRetentionDays, AccessLogFormat, EnvironmentPresets.For(settings.Environment).Protection.LogGroups),
             openApi,
@@ -127,9 +130,12 @@ public static class ApiBuilder
         };
     }
 
-    /// <summary>The API Gateway integration URI that invokes a Lambda function.</summary>
-    public static string LambdaIntegrationUri(AwsContext aws, string functionArn) =>
-        $"arn:{aws.Partition}:apigateway:{aws.Region}:lambda:path/2015-03-31/functions/{functionArn}/invocations";
+    /// <summary>How X-Ray names a REST API stage's segments and service: "&lt;api name&gt;/&lt;stage&gt;".
+    /// https://docs.aws.amazon.com/xray/latest/devguide/xray-services-apigateway.html</summary>
+    public static string XRayServiceName(string apiName, string stageName) => $"{apiName}/{stageName}";
+
+    /// <summary>The X-Ray service name of a stack's API stage, from its settings alone.</summary>
+    public static string XRayServiceName(StackSettings settings) => XRayServiceName(StackNames.For(settings).Api, settings.Api.StageName);
 
     private static JsonObject Operation(RouteSpec route, StackNames names, AwsContext aws)
     {
@@ -163,7 +169,7 @@ public static class ApiBuilder
                 ["type"] = "aws_proxy",
                 ["httpMethod"] = "POST",
                 ["passthroughBehavior"] = "when_no_match",
-                ["uri"] = LambdaIntegrationUri(aws, aws.FunctionArn(names.Function(functionKey))),
+                ["uri"] = aws.LambdaIntegrationUri(aws.FunctionArn(names.Function(functionKey))),
             },
         };
     }

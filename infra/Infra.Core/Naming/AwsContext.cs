@@ -38,6 +38,11 @@ public sealed record AwsContext(string Partition, string Region, string AccountI
     /// <summary>The queue's URL, as SQS's GetQueueUrl returns it: https://sqs.&lt;region&gt;.&lt;dns suffix&gt;/&lt;account&gt;/&lt;name&gt;.</summary>
     public string QueueUrl(string queueName) => $"https://sqs.{Region}.{DnsSuffix}/{AccountId}/{queueName}";
 
+    /// <summary>The URI of an API Gateway integration that invokes a Lambda function (Lambda's Invoke API, 2015-03-31).
+    /// https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html</summary>
+    public string LambdaIntegrationUri(string functionArn) =>
+        $"arn:{Partition}:apigateway:{Region}:lambda:path/2015-03-31/functions/{functionArn}/invocations";
+
     /// <summary>The execute-api ARN of a REST API, which Lambda permissions scope invocations to.
     /// https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html</summary>
     public string ExecuteApiArn(string restApiId) => Arn("execute-api", restApiId);

@@ -1,3 +1,4 @@
+using Infra.Core.Api;
 using Infra.Core.Iam;
 using Infra.Core.Naming;
 using Infra.Core.Settings;
@@ -37,7 +38,22 @@ public static class SamplingBuilder
     public static readonly IReadOnlyList<string> ManagedServiceTypes =
         [ServiceType, "AWS::AppSync::GraphQLAPI", "AWS::StepFunctions::StateMachine", "AWS::Lambda::Function"];
 
-    public static IReadOnlyList<SamplingRuleSpec> Rules(StackSettings settings, StackNames names, string apiServiceName)
+    /// <summary>X-Ray's SamplingRule.Version: 1 is the only value the API accepts.
+    /// https://docs.aws.amazon.com/xray/latest/api/API_SamplingRule.html</summary>
+    public const int RuleVersion = 1;
+
+    /// <summary>
+    /// The stack's rules, from its settings alone. Validation and the blueprint both call this one function, so the
+    /// rules checked are the rules deployed.
+    /// </summary>
+    public static IReadOnlyList<SamplingRuleSpec> Rules(StackSettings settings) =>
+        Rules(settings, StackNames.For(settings), ApiBuilder.XRayServiceName(settings));
+
+    /// <summary>Checks the stack's rules (see <see cref="Validate(IReadOnlyList{SamplingRuleSpec}, StackSettings, string, ErrorSink)"/>).</summary>
+    public static void Validate(StackSettings settings, ErrorSink errors) =>
+        Validate(Rules(settings), settings, ApiBuilder.XRayServiceName(settings), errors);
+
+    private static IReadOnlyList<SamplingRuleSpec> Rules(StackSettings settings, StackNames names, string apiServiceName)
     {
         var rates = EnvironmentPresets.For(settings.Environment).Rates;
         var rules = new List<SamplingRuleSpec>();
@@ -176,7 +192,7 @@ public static class SamplingBuilder
                 new PolicyCondition("ArnLike", "aws:SourceArn", [aws.Arn("xray", "*")]),
                 new PolicyCondition("StringEquals", "aws:SourceAccount", [aws.AccountId]),
             ],
-            ServicePrincipal: "xray.amazonaws.com")]);
+            ServicePrincipal: AwsContext.ServicePrincipal("xray"))]);
         return new TransactionSearchSpec(true, settings.TransactionSearch.IndexingPercentage, $"{names.Prefix}-transaction-search", policy);
     }
 }

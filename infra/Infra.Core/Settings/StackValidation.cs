@@ -1,5 +1,4 @@
 using Infra.Core.Lambda;
-using Infra.Core.Naming;
 using Infra.Core.Sampling;
 
 namespace Infra.Core.Settings;
@@ -28,9 +27,7 @@ public static class StackValidation
                 + $"{SampleApp.ApiIntegrationTimeoutSeconds}s, API Gateway's integration timeout.");
         }
 
-        var names = StackNames.For(settings);
-        var serviceName = $"{names.Api}/{settings.Api.StageName}";
-        SamplingBuilder.Validate(SamplingBuilder.Rules(settings, names, serviceName), settings, serviceName, errors);
+        SamplingBuilder.Validate(settings, errors);
     }
 
     /// <summary>Checks across the stacks of one project: account-wide features may be on in one stack only.</summary>

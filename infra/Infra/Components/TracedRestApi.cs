@@ -40,7 +40,7 @@ public sealed class TracedRestApi : ComponentResource
             Name = spec.Name,
             Description = spec.Description,
             Body = Inputs.Json(spec.OpenApi),
-            FailOnWarnings = true,
+            FailOnWarnings = spec.FailOnWarnings,
             EndpointConfiguration = new ApiGateway.Inputs.RestApiEndpointConfigurationArgs { Types = { spec.EndpointType } },
             Tags = tags,
         }, child);

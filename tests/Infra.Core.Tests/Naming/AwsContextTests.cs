@@ -40,6 +40,9 @@ public class AwsContextTests
         Assert.Equal($"arn:aws-cn:execute-api:cn-north-1:{Account}:abc123/prod/POST/chat", aws.ExecuteApiRouteArn("abc123", "prod", "POST", "/chat"));
         Assert.Equal("arn:aws-cn:apigateway:cn-north-1::/restapis/abc123/stages/prod", aws.ApiStageArn("abc123", "prod"));
         Assert.Equal("https://abc123.execute-api.cn-north-1.amazonaws.com.cn/prod", aws.ApiInvokeUrl("abc123", "prod"));
+        // Lambda proxy integration URI: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html
+        Assert.Equal("arn:aws-cn:apigateway:cn-north-1:lambda:path/2015-03-31/functions/arn:aws-cn:lambda:cn-north-1:123456789012:function:f/invocations",
+            aws.LambdaIntegrationUri(aws.FunctionArn("f")));
     }
 
     [Fact]
