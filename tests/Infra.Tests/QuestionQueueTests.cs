@@ -132,4 +132,16 @@ public class QuestionQueueTests
         Assert.Equal($"arn:aws:sqs:{StackMocks.Region}:{StackMocks.Account}:{spec.DeadLetterName}", await OutputUtilities.GetValueAsync(run.Component.DeadLetterQueueArn));
         Assert.Contains(run.Mocks.OutputsRegistered, urn => urn.EndsWith("::questions", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task PreviewRegistersWhatAnUpdateRegisters()
+    {
+        var update = await Run(Spec("prod"));
+        var preview = await Run(Spec("prod"), isPreview: true);
+        var names = update.Mocks.Resources.Select(resource => (resource.Type, resource.Name)).Order().ToList();
+        Assert.True(names.Count >= 4, string.Join(", ", names));
+        Assert.Equal(names, preview.Mocks.Resources.Select(resource => (resource.Type, resource.Name)).Order().ToList());
+        Assert.Equal(update.Options.Keys.Order(), preview.Options.Keys.Order());
+        Assert.All(update.Options, pair => Assert.Equal(pair.Value.Protect, preview.Options[pair.Key].Protect));
+    }
 }

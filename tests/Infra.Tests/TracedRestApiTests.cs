@@ -16,14 +16,14 @@ public class TracedRestApiTests
     /// <summary>What the mocks return as the REST API's id (StackMocks).</summary>
     private const string ApiId = "a1b2c3d4e5";
 
-    private static Task<ComponentRun<TracedRestApi>> Run(ApiSpec spec, AwsContext? aws = null) =>
+    private static Task<ComponentRun<TracedRestApi>> Run(ApiSpec spec, AwsContext? aws = null, bool isPreview = false) =>
         ComponentRun<TracedRestApi>.RunAsync(options => new TracedRestApi("chat", new TracedRestApiArgs
         {
             Spec = spec,
             FunctionNames = new Dictionary<string, Input<string>> { ["chatbot"] = ChatbotName, ["sqs-consumer"] = "consumer-fn" },
             Aws = aws ?? AwsContext.For(StackMocks.Region, StackMocks.Account),
             Tags = new Dictionary<string, string> { ["stack"] = "test" },
-        }, options));
+        }, options), isPreview);
 
     private static ApiSpec Spec(string stack) => Blueprints.For(stack).Api;
 
@@ -146,5 +146,17 @@ public class TracedRestApiTests
         Assert.True(prod.OptionsOf("chat-access-logs").Protect);
         var dev = await Run(Spec("dev"));
         Assert.NotEqual(true, dev.OptionsOf("chat-access-logs").Protect);
+    }
+
+    [Fact]
+    public async Task PreviewRegistersWhatAnUpdateRegisters()
+    {
+        var update = await Run(Spec("prod"));
+        var preview = await Run(Spec("prod"), isPreview: true);
+        var names = update.Mocks.Resources.Select(resource => (resource.Type, resource.Name)).Order().ToList();
+        Assert.True(names.Count >= 4, string.Join(", ", names));
+        Assert.Equal(names, preview.Mocks.Resources.Select(resource => (resource.Type, resource.Name)).Order().ToList());
+        Assert.Equal(update.Options.Keys.Order(), preview.Options.Keys.Order());
+        Assert.All(update.Options, pair => Assert.Equal(pair.Value.Protect, preview.Options[pair.Key].Protect));
     }
 }
