@@ -82,10 +82,8 @@ public static class AdotTracingProgram
         var api = new TracedRestApi("chat", new TracedRestApiArgs
         {
             Spec = blueprint.Api,
-            Functions = functions,
-            Region = blueprint.Aws.Region,
-            AccountId = blueprint.Aws.AccountId,
-            Partition = blueprint.Aws.Partition,
+            FunctionNames = functions.ToDictionary(pair => pair.Key, pair => (Input<string>)pair.Value.FunctionName),
+            Aws = blueprint.Aws,
             Tags = tags,
         });
 

@@ -1,9 +1,5 @@
 using System.Collections.Immutable;
-using Infra.Components;
-using Infra.Core.Api;
-using Infra.Core.Naming;
 using Infra.Core.Settings;
-using Pulumi.Utilities;
 
 namespace Infra.Tests;
 
@@ -59,32 +55,4 @@ public class ApiTests
         Assert.Equal("adot-tracing-dev-sqs-consumer", await run.OutputAsync<string>("consumerFunctionName"));
         Assert.Equal($"https://sqs.{StackMocks.Region}.amazonaws.com/{StackMocks.Account}/adot-tracing-dev-questions", await run.OutputAsync<string>("queueUrl"));
     }
-
-    [Fact]
-    public void DeploymentIsReplacedExactlyWhenTheRoutesChange()
-    {
-        var settings = CoreStack("dev");
-        var names = StackNames.For(settings);
-        var aws = AwsContext.For(settings.Region, StackMocks.Account);
-        var routes = ApiBuilder.DefaultRoutes("chatbot");
-        var same = TracedRestApi.DeploymentDescription(ApiBuilder.Build(settings, names, aws, routes));
-        var again = TracedRestApi.DeploymentDescription(ApiBuilder.Build(settings, names, aws, ApiBuilder.DefaultRoutes("chatbot")));
-        var changed = TracedRestApi.DeploymentDescription(ApiBuilder.Build(settings, names, aws, [.. routes, new RouteSpec("GET", "/status", "mock")]));
-        Assert.Equal(same, again);
-        Assert.NotEqual(same, changed);
-    }
-
-    [Fact]
-    public async Task DeploymentReplacesOnDescriptionChange()
-    {
-        var run = await StackRun.RunAsync("dev");
-        var deployment = run.Mocks.Single("aws-native:apigateway:Deployment");
-        Assert.StartsWith("adot-tracing-dev-api routes ", deployment.String("description"));
-    }
-
-    private static StackSettings CoreStack(string stack) => StackSettingsParser.Parse(new RawStackConfig(stack, new Dictionary<string, string>
-    {
-        ["aws:region"] = StackMocks.Region,
-        ["aws-native:region"] = StackMocks.Region,
-    })).GetOrThrow();
 }

@@ -6,7 +6,7 @@ namespace Infra.Tests;
 public class SamplingTests
 {
     [Fact]
-    public async Task ProdRegistersOneRulePerSpecWithBoostOnCriticalPaths()
+    public async Task ProdRegistersOneRulePerSpecAndNoBoostOnTheApiStage()
     {
         var run = await StackRun.RunAsync("prod");
         var rules = run.Mocks.OfType("aws-native:xray:SamplingRule");
@@ -19,11 +19,25 @@ public class SamplingTests
         });
         var critical = bodies.Single(body => (string)body["urlPath"] == "/chat*");
         Assert.Equal(100.0, critical["priority"]);
-        var boost = (ImmutableDictionary<string, object>)critical["samplingRateBoost"];
-        Assert.Equal(0.25, boost["maxRate"]);
+        // API Gateway roots every request trace and X-Ray boosts only ADOT-SDK roots (xray-adaptive-sampling.html).
+        Assert.All(bodies, body => Assert.False(body.ContainsKey("samplingRateBoost")));
         var routine = bodies.Single(body => (string)body["urlPath"] == "/health*");
         Assert.False(routine.ContainsKey("samplingRateBoost"));
         Assert.Equal(0.0, routine["fixedRate"]);
+    }
+
+    [Fact]
+    public async Task BoostOnARuleForAnSdkServiceReachesTheRule()
+    {
+        var run = await StackRun.RunAsync("prod", new Dictionary<string, string>
+        {
+            ["sampling"] = """{"rules":[{"name":"orders","priority":50,"fixedRate":0.1,"serviceName":"orders-service","serviceType":"AWS::ECS::Container","boost":{"maxRate":0.4,"cooldownWindowMinutes":7}}]}""",
+        });
+        var body = run.Mocks.OfType("aws-native:xray:SamplingRule").Select(rule => rule.Object("samplingRule")).Single(body => (string)body["serviceName"] == "orders-service");
+        Assert.Equal("AWS::ECS::Container", body["serviceType"]);
+        var boost = (ImmutableDictionary<string, object>)body["samplingRateBoost"];
+        Assert.Equal(0.4, boost["maxRate"]);
+        Assert.Equal(7.0, boost["cooldownWindowMinutes"]);
     }
 
     [Fact]

@@ -7,30 +7,51 @@ using Infra.Core.Settings;
 namespace Infra.Core.Api;
 
 /// <summary>A route of the API: a Lambda proxy to a function of the stack, or a mock answered by API Gateway itself.</summary>
-/// <param name="Target">"lambda:&lt;function key&gt;" or "mock".</param>
-public sealed record RouteSpec(string Method, string Path, string Target);
+/// <param name="FunctionKey">The stack's function the route invokes through a Lambda proxy integration; null for a mock.</param>
+public sealed record RouteSpec(string Method, string Path, string? FunctionKey)
+{
+    public static RouteSpec Lambda(string method, string path, string functionKey) => new(method, path, functionKey);
 
+    public static RouteSpec Mock(string method, string path) => new(method, path, null);
+
+    /// <summary>How the plan shows the target: "lambda:&lt;function key&gt;" or "mock".</summary>
+    public string Target => FunctionKey is null ? "mock" : $"lambda:{FunctionKey}";
+}
+
+/// <summary>Lets API Gateway invoke a route's function, from this API's stage and route only.</summary>
+/// <param name="Name">Unique within the API: names the permission resource.</param>
+public sealed record InvokePermissionSpec(string Name, string FunctionKey, string Action, string Principal, string StageName, string Method, string Path);
+
+/// <summary>Applied to every method of the stage ("*" on "/*").</summary>
 public sealed record ThrottlingSpec(double RateLimit, int BurstLimit);
 
-public sealed record AccessLogSpec(string LogGroupName, int RetentionDays, string Format);
+public sealed record AccessLogSpec(string LogGroupName, int RetentionDays, string Format, ResourceProtection Protection);
 
 /// <summary>
 /// The REST API in front of the chatbot (the article's Step 3): defined once as an OpenAPI document, deployed to
 /// a stage with X-Ray tracing on. <see cref="DeploymentKey"/> changes whenever the document does, so the next
 /// deployment picks up every route or integration change.
 /// </summary>
+/// <param name="EndpointType">REGIONAL: served from the stack's region, without an edge-optimised CloudFront distribution in front.</param>
+/// <param name="MetricsEnabled">Per-method CloudWatch metrics on the stage.</param>
+/// <param name="FailOnWarnings">API Gateway rejects an OpenAPI document it would import with warnings, instead of dropping parts of it.</param>
 public sealed record ApiSpec(
     string Name,
+    string Description,
+    string EndpointType,
     string StageName,
     bool TracingEnabled,
+    bool MetricsEnabled,
     IReadOnlyList<RouteSpec> Routes,
+    IReadOnlyList<InvokePermissionSpec> InvokePermissions,
+    bool FailOnWarnings,
     ThrottlingSpec Throttling,
     AccessLogSpec AccessLogs,
     JsonObject OpenApi,
     string DeploymentKey)
 {
     /// <summary>How X-Ray names the stage's segments and services: "&lt;api name&gt;/&lt;stage&gt;".</summary>
-    public string XRayServiceName => $"{Name}/{StageName}";
+    public string XRayServiceName => ApiBuilder.XRayServiceName(Name, StageName);
 }
 
 public static class ApiBuilder
@@ -47,8 +68,8 @@ public static class ApiBuilder
     /// <summary>The sample app's routes: the chatbot behind POST /chat, and a health check that invokes nothing.</summary>
     public static IReadOnlyList<RouteSpec> DefaultRoutes(string chatbotKey) =>
     [
-        new("POST", "/chat", $"lambda:{chatbotKey}"),
-        new("GET", "/health", "mock"),
+        RouteSpec.Lambda("POST", "/chat", chatbotKey),
+        RouteSpec.Mock("GET", "/health"),
     ];
 
     public static ApiSpec Build(StackSettings settings, StackNames names, AwsContext aws, IReadOnlyList<RouteSpec> routes)
@@ -56,14 +77,32 @@ public static class ApiBuilder
         var openApi = OpenApi(names.Api, routes, names, aws);
         return new ApiSpec(
             names.Api,
+            $"Traced entry point of {names.Api}",
+            EndpointType: "REGIONAL",
             settings.Api.StageName,
             TracingEnabled: true,
+            MetricsEnabled: true,
             routes,
+            InvokePermissions(routes, settings.Api.StageName),
+            FailOnWarnings: true,
             new ThrottlingSpec(settings.Api.ThrottlingRateLimit, settings.Api.ThrottlingBurstLimit),
-            new AccessLogSpec(names.ApiAccessLogGroup, settings.Api.LogRetentionDays, AccessLogFormat),
+            new AccessLogSpec(names.ApiAccessLogGroup, settings.Api.LogRetentionDays, AccessLogFormat, EnvironmentPresets.For(settings.Environment).Protection.LogGroups),
             openApi,
             DeploymentKeyOf(openApi));
     }
+
+    /// <summary>One permission per Lambda route, for API Gateway's service principal, scoped to the route's ARN.</summary>
+    public static IReadOnlyList<InvokePermissionSpec> InvokePermissions(IReadOnlyList<RouteSpec> routes, string stageName) =>
+        routes.Where(route => route.FunctionKey is not null)
+            .Select(route => new InvokePermissionSpec(
+                $"{route.Method}{route.Path.Replace('/', '-')}".ToLowerInvariant(),
+                route.FunctionKey!,
+                "lambda:InvokeFunction",
+                AwsContext.ServicePrincipal("apigateway"),
+                stageName,
+                route.Method,
+                route.Path))
+            .ToList();
 
     /// <summary>A short hash of the whole document: equal documents give equal keys, any change a new key.</summary>
     public static string DeploymentKeyOf(JsonObject openApi) =>
@@ -91,13 +130,16 @@ public static class ApiBuilder
         };
     }
 
-    /// <summary>The API Gateway integration URI that invokes a Lambda function.</summary>
-    public static string LambdaIntegrationUri(AwsContext aws, string functionArn) =>
-        $"arn:{aws.Partition}:apigateway:{aws.Region}:lambda:path/2015-03-31/functions/{functionArn}/invocations";
+    /// <summary>How X-Ray names a REST API stage's segments and service: "&lt;api name&gt;/&lt;stage&gt;".
+    /// https://docs.aws.amazon.com/xray/latest/devguide/xray-services-apigateway.html</summary>
+    public static string XRayServiceName(string apiName, string stageName) => $"{apiName}/{stageName}";
+
+    /// <summary>The X-Ray service name of a stack's API stage, from its settings alone.</summary>
+    public static string XRayServiceName(StackSettings settings) => XRayServiceName(StackNames.For(settings).Api, settings.Api.StageName);
 
     private static JsonObject Operation(RouteSpec route, StackNames names, AwsContext aws)
     {
-        if (route.Target == "mock")
+        if (route.FunctionKey is not { } functionKey)
         {
             return new JsonObject
             {
@@ -119,7 +161,6 @@ public static class ApiBuilder
             };
         }
 
-        var functionKey = route.Target["lambda:".Length..];
         return new JsonObject
         {
             ["responses"] = new JsonObject(),
@@ -128,7 +169,7 @@ public static class ApiBuilder
                 ["type"] = "aws_proxy",
                 ["httpMethod"] = "POST",
                 ["passthroughBehavior"] = "when_no_match",
-                ["uri"] = LambdaIntegrationUri(aws, aws.FunctionArn(names.Function(functionKey))),
+                ["uri"] = aws.LambdaIntegrationUri(aws.FunctionArn(names.Function(functionKey))),
             },
         };
     }

@@ -41,7 +41,7 @@ public sealed record StackBlueprint(
         var consumer = TracedFunctions.Build(SampleApp.ConsumerDeclaration(names, aws), settings, names, aws);
         var queue = SampleApp.Queue(settings, names, aws, consumer);
         var api = ApiBuilder.Build(settings, names, aws, ApiBuilder.DefaultRoutes(SampleApp.Chatbot));
-        var rules = SamplingBuilder.Rules(settings, names, api.XRayServiceName);
+        var rules = SamplingBuilder.Rules(settings);
         var sampling = new SamplingSpec(
             rules,
             SamplingBuilder.Group(settings, names, api.XRayServiceName, [chatbot.FunctionName, consumer.FunctionName]),
@@ -51,6 +51,6 @@ public sealed record StackBlueprint(
             settings, names, aws, StackTags.For(settings),
             collector?.Iam, collector?.Collector,
             chatbot, consumer, queue, api, sampling,
-            CostEstimator.Estimate(rules, settings.Traffic));
+            CostEstimator.Estimate(rules, settings.Traffic, api.XRayServiceName));
     }
 }

@@ -39,11 +39,12 @@ public static class CostEstimator
 
     public const string DefaultRuleName = "Default";
 
-    public static CostEstimate Estimate(IReadOnlyList<SamplingRuleSpec> rules, IReadOnlyList<RouteTraffic> traffic)
+    /// <param name="apiServiceName">The X-Ray service name of the stack's API stage, which receives the traffic.</param>
+    public static CostEstimate Estimate(IReadOnlyList<SamplingRuleSpec> rules, IReadOnlyList<RouteTraffic> traffic, string apiServiceName)
     {
         var ordered = rules.OrderBy(rule => rule.Priority).ThenBy(rule => rule.RuleName, StringComparer.Ordinal).ToList();
         var assignment = traffic
-            .Select(route => (route, rule: ordered.FirstOrDefault(rule => rule.Matches(route.Method, route.Path))))
+            .Select(route => (route, rule: ordered.FirstOrDefault(rule => rule.Matches(apiServiceName, route.Method, route.Path))))
             .ToList();
         var routes = Apply(assignment.Select(pair => (pair.route,
             pair.rule is null ? DefaultRuleName : pair.rule.RuleName,

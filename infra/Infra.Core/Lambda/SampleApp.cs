@@ -32,7 +32,7 @@ public static class SampleApp
         };
         var environment = new Dictionary<string, string>
         {
-            ["QUEUE_URL"] = QueueUrl(names, aws),
+            ["QUEUE_URL"] = aws.QueueUrl(names.Queue),
             ["SIMULATE_FAILURE"] = settings.App.SimulateFailure ? "true" : "false",
         };
         if (settings.App.KnowledgeBaseId is { } knowledgeBase)
@@ -64,27 +64,33 @@ public static class SampleApp
             PolicyStatement.Allow("RecordQuestions", ["dynamodb:PutItem"], aws.TableArn(names.Table)),
         ]);
 
-    public static string QueueUrl(StackNames names, AwsContext aws)
-    {
-        var domain = aws.Partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
-        return $"https://sqs.{aws.Region}.{domain}/{aws.AccountId}/{names.Queue}";
-    }
+    /// <summary>The consumer records each question under the SQS message id, a string.</summary>
+    public static readonly IReadOnlyList<TableKeySpec> QuestionKey = [new("messageId", "S", "HASH")];
 
-    public static QueueSpec Queue(StackSettings settings, StackNames names, AwsContext aws, FunctionSpec consumer) => new(
-        names.Queue,
-        aws.QueueArn(names.Queue),
-        names.DeadLetterQueue,
-        aws.QueueArn(names.DeadLetterQueue),
-        // Lambda's SQS guidance: visibility timeout at least six times the function timeout.
-        // https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
-        VisibilityTimeoutSeconds: Math.Max(30, 6 * consumer.TimeoutSeconds),
-        settings.App.MaxReceiveCount,
-        SqsManagedEncryption: true,
-        MessageRetentionSeconds: 4 * 24 * 3600,
-        DeadLetterRetentionSeconds: 14 * 24 * 3600,
-        Producer: Chatbot,
-        Consumer: Consumer,
-        settings.App.BatchSize,
-        ["ReportBatchItemFailures"],
-        new TableSpec(names.Table, aws.TableArn(names.Table), "messageId", "PAY_PER_REQUEST", PointInTimeRecovery: settings.Environment == DeploymentEnvironment.Prod));
+    public static QueueSpec Queue(StackSettings settings, StackNames names, AwsContext aws, FunctionSpec consumer)
+    {
+        var protection = EnvironmentPresets.For(settings.Environment).Protection;
+        return new QueueSpec(
+            names.Queue,
+            aws.QueueArn(names.Queue),
+            names.DeadLetterQueue,
+            // Lambda's SQS guidance: visibility timeout at least six times the function timeout.
+            // https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html
+            VisibilityTimeoutSeconds: Math.Max(30, 6 * consumer.TimeoutSeconds),
+            settings.App.MaxReceiveCount,
+            SqsManagedEncryption: true,
+            MessageRetentionSeconds: 4 * 24 * 3600,
+            DeadLetterRetentionSeconds: 14 * 24 * 3600,
+            settings.App.BatchSize,
+            ["ReportBatchItemFailures"],
+            protection.Queues,
+            new TableSpec(
+                names.Table,
+                QuestionKey,
+                "PAY_PER_REQUEST",
+                ServerSideEncryption: true,
+                protection.PointInTimeRecovery,
+                protection.TableDeletionProtection,
+                protection.Table));
+    }
 }

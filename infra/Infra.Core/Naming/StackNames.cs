@@ -52,8 +52,31 @@ public sealed partial record StackNames(string Project, string Stack)
 
     public string ApiAccessLogGroup => $"/{Project}/{Stack}/api-access";
 
-    /// <summary>X-Ray allows 32 characters in a sampling rule name.</summary>
-    public string SamplingRule(string rule) => Fit($"{Stack}-{rule}", 32);
+    /// <summary>X-Ray's limit on a sampling rule name (RuleName, 1 to 32 characters).
+    /// https://docs.aws.amazon.com/xray/latest/api/API_SamplingRule.html</summary>
+    public const int MaxSamplingRuleName = 32;
+
+    /// <summary>The longest rule key a sampling rule name keeps whole (sampling.rules[].name allows 20 characters).</summary>
+    public const int MaxSamplingRuleKey = 20;
+
+    /// <summary>
+    /// Sampling rule names are shared by every project in an account and region, so they carry the project and the
+    /// stack. When "&lt;project&gt;-&lt;stack&gt;-&lt;rule&gt;" is too long, the project-stack part is shortened
+    /// with a hash of it (so another project or stack never gets the same prefix) and the rule's key stays whole
+    /// (so the rules of one stack never collide).
+    /// </summary>
+    public string SamplingRule(string rule)
+    {
+        if (rule.Length is 0 or > MaxSamplingRuleKey)
+        {
+            throw new ArgumentException($"a sampling rule key has 1 to {MaxSamplingRuleKey} characters: '{rule}'", nameof(rule));
+        }
+
+        var full = $"{Prefix}-{rule}";
+        return full.Length <= MaxSamplingRuleName
+            ? full
+            : $"{Fit(Prefix, MaxSamplingRuleName - rule.Length - 1, hashLength: 6)}-{rule}";
+    }
 
     /// <summary>X-Ray allows 32 characters in a group name.</summary>
     public string XRayGroup => Fit(Prefix, 32);
@@ -68,15 +91,15 @@ public sealed partial record StackNames(string Project, string Stack)
     }
 
     /// <summary>Shortens a name to a limit, keeping it unique with a short hash of the full name.</summary>
-    public static string Fit(string name, int max)
+    public static string Fit(string name, int max, int hashLength = 4)
     {
         if (name.Length <= max)
         {
             return name;
         }
 
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..4].ToLowerInvariant();
-        return $"{name[..(max - 5)].TrimEnd('-')}-{hash}";
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(name)))[..hashLength].ToLowerInvariant();
+        return $"{name[..(max - hashLength - 1)].TrimEnd('-')}-{hash}";
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,19}$")]

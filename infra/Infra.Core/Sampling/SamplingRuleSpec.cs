@@ -4,7 +4,7 @@ namespace Infra.Core.Sampling;
 
 public enum RuleKind { Critical, Routine, Custom, Fallback }
 
-/// <summary>An X-Ray sampling rule, scoped to the stack's API stage through ServiceName and ServiceType.</summary>
+/// <summary>An X-Ray sampling rule, scoped through ServiceName and ServiceType to the stack's API stage or to a service a custom rule names.</summary>
 public sealed record SamplingRuleSpec(
     string Key,
     string RuleName,
@@ -20,9 +20,11 @@ public sealed record SamplingRuleSpec(
     string ResourceArn,
     SamplingBoost? Boost)
 {
-    /// <summary>Whether a request to this stack's API stage with this method and path is matched by the rule.</summary>
-    public bool Matches(string method, string path) =>
-        XRayWildcard.Matches(HttpMethod, method) && XRayWildcard.Matches(UrlPath, path) && Host == "*";
+    /// <summary>Whether a request to the stack's API stage (X-Ray service <paramref name="apiServiceName"/>) with this
+    /// method and path is matched by the rule.</summary>
+    public bool Matches(string apiServiceName, string method, string path) =>
+        XRayWildcard.Matches(ServiceName, apiServiceName) && XRayWildcard.Matches(ServiceType, SamplingBuilder.ServiceType)
+        && XRayWildcard.Matches(HttpMethod, method) && XRayWildcard.Matches(UrlPath, path) && Host == "*";
 }
 
 /// <summary>An X-Ray group collecting the stack's traces, with Insights where the environment wants it.</summary>

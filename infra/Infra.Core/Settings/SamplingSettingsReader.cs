@@ -7,7 +7,7 @@ internal static class SamplingSettingsReader
     {
         var critical = reader.StringList("criticalPaths", preset.CriticalPaths);
         var routine = reader.StringList("routinePaths", preset.RoutinePaths);
-        var rules = reader.ObjectList("rules")?.Select(rule => ReadRule(rule, errors)).ToList() ?? preset.Rules;
+        var rules = reader.ObjectList("rules")?.Select((rule, index) => ReadRule(rule, index, errors)).ToList() ?? preset.Rules;
         reader.Finish();
 
         CheckPaths(reader.PathOf("criticalPaths"), critical, errors);
@@ -15,7 +15,7 @@ internal static class SamplingSettingsReader
         return new SamplingSettings(critical, routine, rules);
     }
 
-    private static CustomSamplingRule ReadRule(ObjectReader rule, ErrorSink errors)
+    private static CustomSamplingRule ReadRule(ObjectReader rule, int index, ErrorSink errors)
     {
         var name = rule.String("name", "");
         var priority = rule.Int("priority", 0, 1, 9999);
@@ -24,6 +24,8 @@ internal static class SamplingSettingsReader
         var urlPath = rule.String("urlPath", "*");
         var httpMethod = rule.String("httpMethod", "*");
         var host = rule.String("host", "*");
+        var serviceName = rule.OptionalString("serviceName");
+        var serviceType = rule.OptionalString("serviceType");
         SamplingBoost? boost = null;
         if (rule.Has("boost"))
         {
@@ -52,6 +54,12 @@ internal static class SamplingSettingsReader
             errors.Add(rule.PathOf("name"), $"'{name}' is not a valid rule name: use 1-20 letters, digits, hyphens or underscores (the stack prefix is added, and X-Ray allows 32 characters in all).");
         }
 
+        if (!SettingsPatterns.RuleName().IsMatch(name))
+        {
+            // Reported above; a stand-in no valid name can equal keeps the rule's place for the checks across rules.
+            name = $"rule {index}";
+        }
+
         if (!rule.Has("priority"))
         {
             errors.Add(rule.PathOf("priority"), "required: 1 to 9999, lower is evaluated first.");
@@ -65,7 +73,9 @@ internal static class SamplingSettingsReader
         CheckLength(rule.PathOf("urlPath"), urlPath, 128, errors);
         CheckLength(rule.PathOf("httpMethod"), httpMethod, 10, errors);
         CheckLength(rule.PathOf("host"), host, 64, errors);
-        return new CustomSamplingRule(name, priority, fixedRate, reservoir, urlPath, httpMethod, host, boost);
+        CheckLength(rule.PathOf("serviceName"), serviceName ?? "*", 64, errors);
+        CheckLength(rule.PathOf("serviceType"), serviceType ?? "*", 64, errors);
+        return new CustomSamplingRule(name, priority, fixedRate, reservoir, urlPath, httpMethod, host, boost, serviceName, serviceType);
     }
 
     private static void CheckPaths(string key, IReadOnlyList<string> paths, ErrorSink errors)

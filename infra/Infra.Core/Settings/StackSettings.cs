@@ -67,6 +67,9 @@ public sealed record SamplingSettings(
     IReadOnlyList<CustomSamplingRule> Rules);
 
 /// <summary>A rule written out in full under sampling.rules[].</summary>
+/// <param name="ServiceName">The service the rule targets; none means this stack's API stage.</param>
+/// <param name="ServiceType">The X-Ray service type (origin) of that service; none means the API stage's type when
+/// no service is named, any type otherwise.</param>
 public sealed record CustomSamplingRule(
     string Name,
     int Priority,
@@ -75,7 +78,9 @@ public sealed record CustomSamplingRule(
     string UrlPath,
     string HttpMethod,
     string Host,
-    SamplingBoost? Boost);
+    SamplingBoost? Boost,
+    string? ServiceName = null,
+    string? ServiceType = null);
 
 /// <summary>X-Ray adaptive sampling: how far the rate may rise on anomalies and how often.</summary>
 public sealed record SamplingBoost(double MaxRate, int CooldownWindowMinutes);

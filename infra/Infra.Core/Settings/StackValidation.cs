@@ -46,9 +46,7 @@ public static class StackValidation
                 + $"{SampleApp.ApiIntegrationTimeoutSeconds}s, API Gateway's integration timeout.");
         }
 
-        var names = StackNames.For(settings);
-        var serviceName = $"{names.Api}/{settings.Api.StageName}";
-        SamplingBuilder.Validate(SamplingBuilder.Rules(settings, names, serviceName), settings, errors);
+        SamplingBuilder.Validate(settings, errors);
     }
 
     /// <summary>

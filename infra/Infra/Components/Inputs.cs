@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Core.Iam;
+using Infra.Core.Settings;
 using Pulumi;
 using NativeTag = Pulumi.AwsNative.Inputs.TagArgs;
 
@@ -12,6 +13,14 @@ internal static class Inputs
     public static object Json(JsonNode? node) => ToPlain(node) ?? new Dictionary<string, object?>();
 
     public static object Policy(PolicyDocument document) => Json(document.ToJson());
+
+    /// <summary>Options of a child resource that holds data: parented to its component and guarded as Core decided.</summary>
+    public static CustomResourceOptions Guarded(Resource parent, ResourceProtection protection) => new()
+    {
+        Parent = parent,
+        Protect = protection.Protect,
+        RetainOnDelete = protection.RetainOnDelete,
+    };
 
     public static InputList<NativeTag> Tags(IReadOnlyDictionary<string, string> tags)
     {

@@ -21,14 +21,15 @@ public sealed class QuestionQueueArgs
 /// The SQS link between producer and consumer (the article's Step 4): a queue with a dead-letter queue, SSE,
 /// and an event source mapping that reports partial batch failures; plus the table the consumer writes.
 /// SQS propagates the X-Ray trace header, so the producer's and consumer's traces are linked.
+/// The queues and the table are guarded against deletion as the spec's protection says.
 /// </summary>
 public sealed class QuestionQueue : ComponentResource
 {
     public QuestionQueue(string name, QuestionQueueArgs args, ComponentResourceOptions? options = null)
         : base("adot-tracing:messaging:QuestionQueue", name, options)
     {
-        var child = new CustomResourceOptions { Parent = this };
         var spec = args.Spec;
+        var tableSpec = spec.ConsumerTable;
         var tags = Inputs.Tags(args.Tags);
 
         var deadLetter = new Sqs.Queue($"{name}-dlq", new Sqs.QueueArgs
@@ -37,7 +38,7 @@ public sealed class QuestionQueue : ComponentResource
             SqsManagedSseEnabled = spec.SqsManagedEncryption,
             MessageRetentionPeriod = spec.DeadLetterRetentionSeconds,
             Tags = tags,
-        }, child);
+        }, Inputs.Guarded(this, spec.Protection));
 
         var queue = new Sqs.Queue($"{name}-queue", new Sqs.QueueArgs
         {
@@ -51,18 +52,23 @@ public sealed class QuestionQueue : ComponentResource
                 ["maxReceiveCount"] = spec.MaxReceiveCount,
             }),
             Tags = tags,
-        }, child);
+        }, Inputs.Guarded(this, spec.Protection));
 
         var table = new DynamoDb.Table($"{name}-table", new DynamoDb.TableArgs
         {
-            TableName = spec.ConsumerTable.Name,
-            BillingMode = spec.ConsumerTable.BillingMode,
-            AttributeDefinitions = { new DynamoDb.Inputs.TableAttributeDefinitionArgs { AttributeName = spec.ConsumerTable.PartitionKey, AttributeType = "S" } },
-            KeySchema = new[] { new DynamoDb.Inputs.TableKeySchemaArgs { AttributeName = spec.ConsumerTable.PartitionKey, KeyType = "HASH" } }.ToImmutableArray(),
-            SseSpecification = new DynamoDb.Inputs.TableSseSpecificationArgs { SseEnabled = true },
-            PointInTimeRecoverySpecification = new DynamoDb.Inputs.TablePointInTimeRecoverySpecificationArgs { PointInTimeRecoveryEnabled = spec.ConsumerTable.PointInTimeRecovery },
+            TableName = tableSpec.Name,
+            BillingMode = tableSpec.BillingMode,
+            AttributeDefinitions = tableSpec.KeySchema
+                .Select(key => new DynamoDb.Inputs.TableAttributeDefinitionArgs { AttributeName = key.AttributeName, AttributeType = key.AttributeType })
+                .ToList(),
+            KeySchema = tableSpec.KeySchema
+                .Select(key => new DynamoDb.Inputs.TableKeySchemaArgs { AttributeName = key.AttributeName, KeyType = key.KeyType })
+                .ToImmutableArray(),
+            SseSpecification = new DynamoDb.Inputs.TableSseSpecificationArgs { SseEnabled = tableSpec.ServerSideEncryption },
+            PointInTimeRecoverySpecification = new DynamoDb.Inputs.TablePointInTimeRecoverySpecificationArgs { PointInTimeRecoveryEnabled = tableSpec.PointInTimeRecovery },
+            DeletionProtectionEnabled = tableSpec.DeletionProtection,
             Tags = tags,
-        }, child);
+        }, Inputs.Guarded(this, tableSpec.Protection));
 
         var mapping = new Aws.Lambda.EventSourceMapping($"{name}-consumer-mapping", new Aws.Lambda.EventSourceMappingArgs
         {
@@ -70,13 +76,14 @@ public sealed class QuestionQueue : ComponentResource
             FunctionName = args.ConsumerFunctionName,
             BatchSize = spec.BatchSize,
             FunctionResponseTypes = spec.FunctionResponseTypes.ToList(),
-        }, child);
+        }, new CustomResourceOptions { Parent = this });
 
         QueueUrl = queue.QueueUrl;
         QueueArn = queue.Arn;
         QueueName = queue.QueueName.Apply(queueName => queueName ?? spec.Name);
         DeadLetterQueueArn = deadLetter.Arn;
-        TableName = table.TableName.Apply(tableName => tableName ?? spec.ConsumerTable.Name);
+        TableName = table.TableName.Apply(tableName => tableName ?? tableSpec.Name);
+        TableArn = table.Arn;
         MappingId = mapping.Id;
         RegisterOutputs(new Dictionary<string, object?>
         {
@@ -96,6 +103,8 @@ public sealed class QuestionQueue : ComponentResource
     [Output] public Output<string> DeadLetterQueueArn { get; private set; }
 
     [Output] public Output<string> TableName { get; private set; }
+
+    [Output] public Output<string> TableArn { get; private set; }
 
     [Output] public Output<string> MappingId { get; private set; }
 }

@@ -39,7 +39,7 @@ public sealed class SamplingRules : ComponentResource
                 HttpMethod = rule.HttpMethod,
                 UrlPath = rule.UrlPath,
                 ResourceArn = rule.ResourceArn,
-                Version = 1,
+                Version = SamplingBuilder.RuleVersion,
             };
             if (rule.Boost is { } boost)
             {

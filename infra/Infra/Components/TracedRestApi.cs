@@ -1,4 +1,5 @@
 using Infra.Core.Api;
+using Infra.Core.Naming;
 using Pulumi;
 using ApiGateway = Pulumi.AwsNative.ApiGateway;
 using Aws = Pulumi.Aws;
@@ -10,14 +11,11 @@ public sealed class TracedRestApiArgs
 {
     public required ApiSpec Spec { get; init; }
 
-    /// <summary>The functions the routes invoke, by function key (a route's target is "lambda:&lt;key&gt;").</summary>
-    public required IReadOnlyDictionary<string, TracedFunction> Functions { get; init; }
+    /// <summary>The names of the functions the routes invoke, by function key (<see cref="RouteSpec.FunctionKey"/>).</summary>
+    public required IReadOnlyDictionary<string, Input<string>> FunctionNames { get; init; }
 
-    public required string Region { get; init; }
-
-    public required string AccountId { get; init; }
-
-    public required string Partition { get; init; }
+    /// <summary>Where the stack deploys: the partition, region and account of the ARNs and URLs the API exposes.</summary>
+    public required AwsContext Aws { get; init; }
 
     public required IReadOnlyDictionary<string, string> Tags { get; init; }
 }
@@ -34,33 +32,35 @@ public sealed class TracedRestApi : ComponentResource
     {
         var child = new CustomResourceOptions { Parent = this };
         var spec = args.Spec;
+        var aws = args.Aws;
         var tags = Inputs.Tags(args.Tags);
 
         var api = new ApiGateway.RestApi($"{name}-api", new ApiGateway.RestApiArgs
         {
             Name = spec.Name,
-            Description = $"Traced entry point of {spec.Name}",
+            Description = spec.Description,
             Body = Inputs.Json(spec.OpenApi),
-            FailOnWarnings = true,
-            EndpointConfiguration = new ApiGateway.Inputs.RestApiEndpointConfigurationArgs { Types = { "REGIONAL" } },
+            FailOnWarnings = spec.FailOnWarnings,
+            EndpointConfiguration = new ApiGateway.Inputs.RestApiEndpointConfigurationArgs { Types = { spec.EndpointType } },
             Tags = tags,
         }, child);
 
-        // API Gateway serves a snapshot taken at deployment time. The description carries the hash of the whole
-        // OpenAPI document, and a change of description replaces the deployment, so any route or integration
-        // change reaches the stage on the next `pulumi up`.
-        var deployment = new ApiGateway.Deployment($"{name}-deployment", new ApiGateway.DeploymentArgs
+        // API Gateway serves a snapshot taken at deployment time. The deployment's name carries the hash of the
+        // whole OpenAPI document, so a changed document is a new resource: Pulumi creates the new deployment,
+        // points the stage at it, then deletes the old one. Any route or integration change reaches the stage on
+        // the next `pulumi up`, and an unchanged document never redeploys.
+        var deployment = new ApiGateway.Deployment(DeploymentName(name, spec), new ApiGateway.DeploymentArgs
         {
             RestApiId = api.RestApiId,
             Description = DeploymentDescription(spec),
-        }, new CustomResourceOptions { Parent = this, ReplaceOnChanges = { "description" } });
+        }, child);
 
         var accessLogs = new Logs.LogGroup($"{name}-access-logs", new Logs.LogGroupArgs
         {
             LogGroupName = spec.AccessLogs.LogGroupName,
             RetentionInDays = spec.AccessLogs.RetentionDays,
             Tags = tags,
-        }, child);
+        }, Inputs.Guarded(this, spec.AccessLogs.Protection));
 
         var stage = new ApiGateway.Stage($"{name}-stage", new ApiGateway.StageArgs
         {
@@ -72,9 +72,10 @@ public sealed class TracedRestApi : ComponentResource
             {
                 new ApiGateway.Inputs.StageMethodSettingArgs
                 {
+                    // Every method of every resource.
                     HttpMethod = "*",
                     ResourcePath = "/*",
-                    MetricsEnabled = true,
+                    MetricsEnabled = spec.MetricsEnabled,
                     ThrottlingRateLimit = spec.Throttling.RateLimit,
                     ThrottlingBurstLimit = spec.Throttling.BurstLimit,
                 },
@@ -87,27 +88,23 @@ public sealed class TracedRestApi : ComponentResource
             Tags = tags,
         }, child);
 
-        var executionArn = Output.Format($"arn:{args.Partition}:execute-api:{args.Region}:{args.AccountId}:{api.RestApiId}");
-        foreach (var route in spec.Routes.Where(route => route.Target.StartsWith("lambda:", StringComparison.Ordinal)))
+        foreach (var permission in spec.InvokePermissions)
         {
-            var function = args.Functions[route.Target["lambda:".Length..]];
-            var slug = $"{route.Method}{route.Path.Replace('/', '-')}".ToLowerInvariant();
-            _ = new Aws.Lambda.Permission($"{name}-invoke-{slug}", new Aws.Lambda.PermissionArgs
+            _ = new Aws.Lambda.Permission($"{name}-invoke-{permission.Name}", new Aws.Lambda.PermissionArgs
             {
-                Action = "lambda:InvokeFunction",
-                Function = function.FunctionName,
-                Principal = "apigateway.amazonaws.com",
-                // Only this API's stage and route may invoke the function.
-                SourceArn = Output.Format($"{executionArn}/{spec.StageName}/{route.Method}{route.Path}"),
+                Action = permission.Action,
+                Function = args.FunctionNames[permission.FunctionKey],
+                Principal = permission.Principal,
+                SourceArn = api.RestApiId.Apply(id => aws.ExecuteApiRouteArn(id, permission.StageName, permission.Method, permission.Path)),
             }, child);
         }
 
         RestApiId = api.RestApiId;
         DeploymentId = deployment.DeploymentId;
         StageName = stage.StageName.Apply(stageName => stageName ?? spec.StageName);
-        InvokeUrl = Output.Format($"https://{api.RestApiId}.execute-api.{args.Region}.amazonaws.com/{spec.StageName}");
-        StageArn = Output.Format($"arn:{args.Partition}:apigateway:{args.Region}::/restapis/{api.RestApiId}/stages/{spec.StageName}");
-        ExecutionArn = executionArn;
+        InvokeUrl = api.RestApiId.Apply(id => aws.ApiInvokeUrl(id, spec.StageName));
+        StageArn = api.RestApiId.Apply(id => aws.ApiStageArn(id, spec.StageName));
+        ExecutionArn = api.RestApiId.Apply(aws.ExecuteApiArn);
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["restApiId"] = RestApiId,
@@ -128,6 +125,9 @@ public sealed class TracedRestApi : ComponentResource
 
     [Output] public Output<string> ExecutionArn { get; private set; }
 
-    /// <summary>The deployment's description; it changes exactly when the OpenAPI document does.</summary>
+    /// <summary>The deployment's logical name: a new OpenAPI document gives a new name, hence a new deployment.</summary>
+    public static string DeploymentName(string name, ApiSpec spec) => $"{name}-deployment-{spec.DeploymentKey}";
+
+    /// <summary>The deployment's description, for people reading the console: which document it serves.</summary>
     public static string DeploymentDescription(ApiSpec spec) => $"{spec.Name} routes {spec.DeploymentKey}";
 }

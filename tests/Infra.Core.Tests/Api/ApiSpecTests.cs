@@ -51,8 +51,8 @@ public class ApiSpecTests
         var routes = ApiBuilder.DefaultRoutes("chatbot");
         var first = ApiBuilder.Build(settings, names, aws, routes).DeploymentKey;
         Assert.Equal(first, ApiBuilder.Build(settings, names, aws, ApiBuilder.DefaultRoutes("chatbot")).DeploymentKey);
-        Assert.NotEqual(first, ApiBuilder.Build(settings, names, aws, [.. routes, new RouteSpec("GET", "/status", "mock")]).DeploymentKey);
-        Assert.NotEqual(first, ApiBuilder.Build(settings, names, aws, [routes[0] with { Target = "lambda:sqs-consumer" }, routes[1]]).DeploymentKey);
+        Assert.NotEqual(first, ApiBuilder.Build(settings, names, aws, [.. routes, RouteSpec.Mock("GET", "/status")]).DeploymentKey);
+        Assert.NotEqual(first, ApiBuilder.Build(settings, names, aws, [routes[0] with { FunctionKey = "sqs-consumer" }, routes[1]]).DeploymentKey);
     }
 
     [Fact]

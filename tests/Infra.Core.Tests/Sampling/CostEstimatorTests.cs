@@ -16,7 +16,7 @@ public class CostEstimatorTests
         // /health: 45 req/s on reservoir 0 + 0 %: 0. /other: 5 req/s, no rule, so AWS's default: 1 + 0.05 × 4 = 1.2.
         var rules = new[] { Rule("chat", 10, "/chat*", 2, 0.1), Rule("health", 20, "/health", 0, 0) };
         var traffic = new[] { new RouteTraffic("POST", "/chat", 50), new RouteTraffic("GET", "/health", 45), new RouteTraffic("GET", "/other", 5) };
-        var estimate = CostEstimator.Estimate(rules, traffic);
+        var estimate = CostEstimator.Estimate(rules, traffic, "svc");
         Assert.Equal([6.8, 0, 1.2], estimate.Routes.Select(route => Math.Round(route.TracesPerSecond, 6)));
         Assert.Equal(["chat", "health", CostEstimator.DefaultRuleName], estimate.Routes.Select(route => route.MatchedRule));
         Assert.Equal(8.0, estimate.TracesPerSecond, 6);
@@ -30,7 +30,7 @@ public class CostEstimatorTests
     public void FirstMatchByPriorityWins()
     {
         var rules = new[] { Rule("broad", 50, "*", 0, 0.5), Rule("narrow", 10, "/chat", 1, 1.0) };
-        var estimate = CostEstimator.Estimate(rules, [new RouteTraffic("POST", "/chat", 10)]);
+        var estimate = CostEstimator.Estimate(rules, [new RouteTraffic("POST", "/chat", 10)], "svc");
         Assert.Equal("narrow", Assert.Single(estimate.Routes).MatchedRule);
         Assert.Equal(10, estimate.TracesPerSecond, 6);
     }
@@ -39,7 +39,7 @@ public class CostEstimatorTests
     public void ReservoirIsSharedAcrossRoutesOfOneRule()
     {
         var rules = new[] { Rule("all", 1, "*", 1, 0) };
-        var estimate = CostEstimator.Estimate(rules, [new RouteTraffic("GET", "/a", 3), new RouteTraffic("GET", "/b", 1)]);
+        var estimate = CostEstimator.Estimate(rules, [new RouteTraffic("GET", "/a", 3), new RouteTraffic("GET", "/b", 1)], "svc");
         Assert.Equal(1.0, estimate.TracesPerSecond, 6);
         Assert.Equal([0.75, 0.25], estimate.Routes.Select(route => Math.Round(route.TracesPerSecond, 6)));
     }

@@ -9,17 +9,12 @@ public class SamplingRuleTests
         Assert.All(TestStacks.Blueprint("dev").Sampling.Rules, rule => Assert.Equal(1.0, rule.FixedRate));
 
     [Fact]
-    public void ProdKeepsAReservoirOnEachCriticalPathAndBoostsIt()
+    public void ProdKeepsAReservoirOnEachCriticalPath()
     {
         var rules = TestStacks.Blueprint("prod", ("sampling", """{"criticalPaths":["/chat*","/checkout*","/payment*"]}""")).Sampling.Rules;
         var critical = rules.Where(rule => rule.Kind == RuleKind.Critical).ToList();
         Assert.Equal(["/chat*", "/checkout*", "/payment*"], critical.Select(rule => rule.UrlPath));
-        Assert.All(critical, rule =>
-        {
-            Assert.True(rule.ReservoirSize >= 1);
-            Assert.NotNull(rule.Boost);
-            Assert.True(rule.Boost!.MaxRate >= rule.FixedRate);
-        });
+        Assert.All(critical, rule => Assert.True(rule.ReservoirSize >= 1));
         Assert.All(rules.Where(rule => rule.Kind == RuleKind.Routine), rule => Assert.Equal((0, 0.0), (rule.ReservoirSize, rule.FixedRate)));
     }
 
@@ -59,9 +54,10 @@ public class SamplingRuleTests
     [Fact]
     public void CustomRuleIsAddedWithItsFields()
     {
-        var rule = TestStacks.Blueprint("prod", ("sampling", """{"rules":[{"name":"orders","priority":50,"fixedRate":0.3,"reservoirSize":2,"urlPath":"/orders/*","httpMethod":"POST","boost":{"maxRate":0.5,"cooldownWindowMinutes":5}}]}"""))
+        var rule = TestStacks.Blueprint("prod", ("sampling", """{"rules":[{"name":"orders","priority":50,"fixedRate":0.3,"reservoirSize":2,"urlPath":"/orders/*","httpMethod":"POST","serviceName":"orders","serviceType":"AWS::ECS::Container","boost":{"maxRate":0.5,"cooldownWindowMinutes":5}}]}"""))
             .Sampling.Rules.Single(candidate => candidate.Kind == RuleKind.Custom);
-        Assert.Equal(("prod-orders", 50, 0.3, 2, "/orders/*", "POST"), (rule.RuleName, rule.Priority, rule.FixedRate, rule.ReservoirSize, rule.UrlPath, rule.HttpMethod));
+        Assert.Equal(("adot-tracing-prod-orders", 50, 0.3, 2, "/orders/*", "POST"), (rule.RuleName, rule.Priority, rule.FixedRate, rule.ReservoirSize, rule.UrlPath, rule.HttpMethod));
+        Assert.Equal(("orders", "AWS::ECS::Container"), (rule.ServiceName, rule.ServiceType));
         Assert.Equal(0.5, rule.Boost!.MaxRate);
     }
 

@@ -18,8 +18,6 @@ public class PresetTests
         Assert.True(staging.Api.ThrottlingRateLimit > dev.Api.ThrottlingRateLimit);
         Assert.Equal(1.0, dev.Rates.Critical.FixedRate);
         Assert.True(prod.Rates.Critical.FixedRate < staging.Rates.Critical.FixedRate);
-        Assert.NotNull(prod.Rates.Critical.Boost);
-        Assert.Null(dev.Rates.Critical.Boost);
         Assert.True(prod.GroupInsights);
         Assert.False(dev.GroupInsights);
     }

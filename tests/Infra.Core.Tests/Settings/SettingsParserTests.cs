@@ -127,7 +127,7 @@ public class SettingsParserTests
             ("lambda", """{"flavor":"distro","architecture":"arm64","versions":{"python":"30"},"layerArn":"arn:aws:lambda:us-west-2:123456789012:layer:custom:3","memorySize":1024,"timeoutSeconds":20,"logRetentionDays":60}"""),
             ("app", """{"simulateFailure":true,"knowledgeBaseId":"ABCDEFGHIJ","maxReceiveCount":7,"batchSize":5}"""),
             ("api", """{"type":"rest","stageName":"v1","throttlingRateLimit":12.5,"throttlingBurstLimit":30,"logRetentionDays":14}"""),
-            ("sampling", """{"criticalPaths":["/pay*"],"routinePaths":["/ping"],"rules":[{"name":"orders","priority":50,"fixedRate":0.3,"reservoirSize":2,"urlPath":"/orders/*","httpMethod":"POST","host":"*","boost":{"maxRate":0.6,"cooldownWindowMinutes":5}}]}"""),
+            ("sampling", """{"criticalPaths":["/pay*"],"routinePaths":["/ping"],"rules":[{"name":"orders","priority":50,"fixedRate":0.3,"reservoirSize":2,"urlPath":"/orders/*","httpMethod":"POST","host":"*","serviceName":"orders-service","serviceType":"AWS::ECS::Container","boost":{"maxRate":0.6,"cooldownWindowMinutes":5}}]}"""),
             ("traffic", """{"POST /pay":3,"GET /ping":1.5}"""),
             ("transactionSearch", """{"enabled":true,"indexingPercentage":5}"""),
             ("tags", """{"team":"sre","owner":"platform"}"""));
@@ -153,7 +153,7 @@ public class SettingsParserTests
 
         Assert.Equal(["/pay*"], settings.Sampling.CriticalPaths);
         Assert.Equal(["/ping"], settings.Sampling.RoutinePaths);
-        Assert.Equal(new CustomSamplingRule("orders", 50, 0.3, 2, "/orders/*", "POST", "*", new SamplingBoost(0.6, 5)), Assert.Single(settings.Sampling.Rules));
+        Assert.Equal(new CustomSamplingRule("orders", 50, 0.3, 2, "/orders/*", "POST", "*", new SamplingBoost(0.6, 5), "orders-service", "AWS::ECS::Container"), Assert.Single(settings.Sampling.Rules));
 
         Assert.Equal([new RouteTraffic("POST", "/pay", 3), new RouteTraffic("GET", "/ping", 1.5)], settings.Traffic);
         Assert.Equal(new TransactionSearchSettings(true, 5), settings.TransactionSearch);

@@ -1,0 +1,51 @@
+using Infra.Core.Settings;
+
+namespace Infra.Core.Tests.Messaging;
+
+public class QueueSpecTests
+{
+    [Fact]
+    public void TableIsKeyedByTheMessageIdTheConsumerWrites()
+    {
+        // functions/sqs-consumer writes each record under the SQS messageId, a string.
+        var key = Assert.Single(TestStacks.Blueprint("dev").Queue.ConsumerTable.KeySchema);
+        Assert.Equal(("messageId", "S", "HASH"), (key.AttributeName, key.AttributeType, key.KeyType));
+    }
+
+    [Fact]
+    public void TableIsEncryptedWithTheManagedKeyInEveryEnvironment() =>
+        Assert.All(new[] { "dev", "staging", "prod" }, stack => Assert.True(TestStacks.Blueprint(stack).Queue.ConsumerTable.ServerSideEncryption));
+
+    [Fact]
+    public void ProdGuardsEveryStoreOfQuestions()
+    {
+        var queue = TestStacks.Blueprint("prod").Queue;
+        Assert.True(queue.ConsumerTable.DeletionProtection);
+        Assert.True(queue.ConsumerTable.PointInTimeRecovery);
+        Assert.Equal(new ResourceProtection(Protect: true, RetainOnDelete: true), queue.ConsumerTable.Protection);
+        Assert.Equal(new ResourceProtection(Protect: true, RetainOnDelete: false), queue.Protection);
+        Assert.True(TestStacks.Blueprint("prod").Api.AccessLogs.Protection.Protect);
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    public void OtherEnvironmentsCanBeTornDown(string stack)
+    {
+        var blueprint = TestStacks.Blueprint(stack);
+        var table = blueprint.Queue.ConsumerTable;
+        Assert.False(table.DeletionProtection);
+        Assert.False(table.PointInTimeRecovery);
+        Assert.Equal(ResourceProtection.None, table.Protection);
+        Assert.Equal(ResourceProtection.None, blueprint.Queue.Protection);
+        Assert.Equal(ResourceProtection.None, blueprint.Api.AccessLogs.Protection);
+    }
+
+    [Fact]
+    public void ProdPresetProtectsLogGroups() =>
+        Assert.True(EnvironmentPresets.For(DeploymentEnvironment.Prod).Protection.LogGroups.Protect);
+
+    [Fact]
+    public void BatchSizeFollowsTheSetting() =>
+        Assert.Equal(4, TestStacks.Blueprint("dev", ("app", """{"batchSize":4}""")).Queue.BatchSize);
+}
