@@ -143,7 +143,7 @@ public static class PlanJson
                 ["name"] = collector.Service.Name,
                 ["schedulingStrategy"] = collector.Service.SchedulingStrategy.Wire(),
                 ["desiredCount"] = collector.Service.DesiredCount,
-                ["circuitBreakerRollback"] = collector.Service.SchedulingStrategy == SchedulingStrategy.Replica && collector.Service.CircuitBreakerRollback,
+                ["circuitBreakerRollback"] = collector.Service.Deployment.CircuitBreaker && collector.Service.Deployment.Rollback,
             },
             ["config"] = config,
             ["logGroup"] = new JsonObject { ["name"] = collector.LogGroupName, ["retentionDays"] = collector.LogRetentionDays },
