@@ -11,6 +11,9 @@ using Ssm = Pulumi.AwsNative.Ssm;
 
 namespace Infra.Components;
 
+/// <summary>The collector's roles as the cluster uses them (see <see cref="CollectorRoles"/>).</summary>
+public sealed record CollectorRoleArns(Output<string> TaskRoleArn, Output<string> ExecutionRoleArn, Output<string> InstanceProfileArn);
+
 /// <summary>Where the collector hosts run: a VPC (for its CIDR) and subnets.</summary>
 public sealed record CollectorNetwork(Output<string> VpcId, Output<string> VpcCidr, Output<ImmutableArray<string>> SubnetIds);
 
@@ -18,7 +21,7 @@ public sealed class CollectorClusterArgs
 {
     public required CollectorSpec Spec { get; init; }
 
-    public required CollectorRoles Roles { get; init; }
+    public required CollectorRoleArns Roles { get; init; }
 
     public required CollectorNetwork Network { get; init; }
 

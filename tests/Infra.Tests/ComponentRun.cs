@@ -1,0 +1,77 @@
+using Pulumi;
+using Pulumi.Testing;
+using Pulumi.Utilities;
+
+namespace Infra.Tests;
+
+/// <summary>A resource as the component registered it: its args and options before the engine saw them.</summary>
+public sealed record Registration(Resource Resource, ResourceArgs Args, ResourceOptions Options)
+{
+    public string Name => Resource.GetResourceName();
+
+    public string Type => Resource.GetResourceType();
+
+    public TArgs ArgsAs<TArgs>()
+        where TArgs : ResourceArgs => Assert.IsType<TArgs>(Args);
+}
+
+/// <summary>
+/// Runs one component alone with <c>Deployment.TestAsync</c> against the strict <see cref="StackMocks"/>. A resource
+/// transformation on the component's options (which Pulumi applies to the component and every child) records what
+/// each resource was registered with, so tests can see DependsOn and which resource's output feeds which input.
+/// </summary>
+public sealed class ComponentRun<TComponent>
+    where TComponent : ComponentResource
+{
+    private ComponentRun(StackMocks mocks, TComponent component, IReadOnlyList<Registration> registrations)
+    {
+        Mocks = mocks;
+        Component = component;
+        Registrations = registrations;
+    }
+
+    public StackMocks Mocks { get; }
+
+    public TComponent Component { get; }
+
+    public IReadOnlyList<Registration> Registrations { get; }
+
+    public static async Task<ComponentRun<TComponent>> RunAsync(Func<ComponentResourceOptions, TComponent> create, bool isPreview = false)
+    {
+        var mocks = new StackMocks();
+        var registrations = new List<Registration>();
+        TComponent? component = null;
+        await Deployment.TestAsync(
+            mocks.Mock.Object,
+            new TestOptions { StackName = "dev", ProjectName = "adot-tracing", IsPreview = isPreview },
+            () =>
+            {
+                var options = new ComponentResourceOptions();
+                options.ResourceTransformations.Add(args =>
+                {
+                    lock (registrations)
+                    {
+                        registrations.Add(new Registration(args.Resource, args.Args, args.Options));
+                    }
+
+                    return null;
+                });
+                component = create(options);
+                return new Dictionary<string, object?>();
+            });
+        return new ComponentRun<TComponent>(mocks, component!, registrations);
+    }
+
+    /// <summary>The one child of this type whose logical name ends with the suffix.</summary>
+    public Registration Child<TResource>(string nameSuffix)
+        where TResource : Resource =>
+        Assert.Single(Registrations, registration => registration.Resource is TResource && registration.Name.EndsWith(nameSuffix, StringComparison.Ordinal));
+
+    /// <summary>The resources an explicit DependsOn names.</summary>
+    public static async Task<IReadOnlyList<Resource>> DependsOnAsync(Registration registration) =>
+        await OutputUtilities.GetValueAsync(registration.Options.DependsOn.ToOutput());
+
+    /// <summary>The resources whose outputs flow into an input.</summary>
+    public static Task<System.Collections.Immutable.ImmutableHashSet<Resource>> SourcesOfAsync<T>(Input<T>? input) =>
+        OutputUtilities.GetDependenciesAsync(Assert.IsAssignableFrom<Input<T>>(input).ToOutput());
+}
