@@ -110,6 +110,7 @@ public class CollectorClusterComponentTests
         Assert.Equal(spec.Config.ParameterTier, registered.String("tier"));
         Assert.Equal(spec.Config.ParameterName, registered.String("name"));
         Assert.Equal(spec.Config.Yaml, registered.String("value"));
+        Assert.Equal(spec.Config.ParameterType, registered.String("type"));
     }
 
     [Fact]
@@ -152,6 +153,7 @@ public class CollectorClusterComponentTests
         var tags = group.List("tags").Cast<ImmutableDictionary<string, object>>().ToDictionary(tag => (string)tag["key"], tag => (string)tag["value"]);
         Assert.Equal("true", tags["AmazonECSManaged"]);
         Assert.Equal("dev", tags["stack"]);
+        Assert.All(group.List("tags").Cast<ImmutableDictionary<string, object>>(), tag => Assert.Equal(spec.AutoScaling.TagInstances, (bool)tag["propagateAtLaunch"]));
 
         var container = Assert.IsAssignableFrom<ImmutableDictionary<string, object>>(Assert.Single(run.Mocks.Single("aws-native:ecs:TaskDefinition").List("containerDefinitions")));
         var healthCheck = (ImmutableDictionary<string, object>)container["healthCheck"];

@@ -93,7 +93,8 @@ public static class CollectorBuilder
             ManagedTerminationProtection: false,
             // ECS managed scaling requires this tag on the group.
             // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers-create-auto-scaling-group.html
-            new SortedDictionary<string, string>(StringComparer.Ordinal) { ["AmazonECSManaged"] = "true" });
+            new SortedDictionary<string, string>(StringComparer.Ordinal) { ["AmazonECSManaged"] = "true" },
+            TagInstances: true);
 
         var spec = new CollectorSpec(
             names.Cluster,
@@ -145,6 +146,7 @@ public static class CollectorBuilder
             aws.ParameterArn(names.ConfigParameter),
             yaml,
             ParameterTier(System.Text.Encoding.UTF8.GetByteCount(yaml)),
+            "String",
             $"ADOT collector configuration, passed to the container as {ConfigContentVariable}");
     }
 

@@ -55,6 +55,7 @@ public sealed record ServiceSpec(
 
 /// <summary>Where the collector's configuration comes from: a file in the image, or YAML this program renders into SSM.</summary>
 /// <param name="ParameterTier">The SSM tier that holds the YAML (Standard or Advanced), custom configs only.</param>
+/// <param name="ParameterType">String: the config holds no secrets (credentials come from the task role).</param>
 public sealed record CollectorConfigSpec(
     CollectorConfigSource Source,
     string? BundledPath,
@@ -62,6 +63,7 @@ public sealed record CollectorConfigSpec(
     string? ParameterArn,
     string? Yaml,
     string? ParameterTier = null,
+    string? ParameterType = null,
     string? ParameterDescription = null);
 
 /// <param name="HttpEndpoint">Whether the instance metadata service answers at all ("enabled"/"disabled").</param>
@@ -79,7 +81,8 @@ public sealed record LaunchTemplateSpec(
     bool RootVolumeEncrypted,
     bool DeleteRootVolumeOnTermination);
 
-/// <param name="InstanceTags">Tags the group adds to its instances on top of the stack's.</param>
+/// <param name="InstanceTags">Tags the group carries on top of the stack's.</param>
+/// <param name="TagInstances">Whether the group's tags propagate to the instances it launches.</param>
 /// <param name="ManagedScaling">ECS scales the group to fit the tasks (capacity provider managed scaling).</param>
 /// <param name="ManagedTerminationProtection">ECS keeps instances with running tasks from scale-in.</param>
 public sealed record AutoScalingSpec(
@@ -92,7 +95,8 @@ public sealed record AutoScalingSpec(
     int TargetCapacityPercent,
     bool ManagedScaling,
     bool ManagedTerminationProtection,
-    IReadOnlyDictionary<string, string> InstanceTags);
+    IReadOnlyDictionary<string, string> InstanceTags,
+    bool TagInstances);
 
 /// <summary>Everything the collector cluster is made of (the article's Step 1d and 1e).</summary>
 /// <param name="ContainerInsights">The cluster's containerInsights setting.</param>

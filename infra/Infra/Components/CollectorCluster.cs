@@ -62,7 +62,7 @@ public sealed class CollectorCluster : ComponentResource
             {
                 Name = spec.Config.ParameterName!,
                 Description = spec.Config.ParameterDescription!,
-                Type = Ssm.ParameterType.String,
+                Type = Inputs.Enum<Ssm.ParameterType>(spec.Config.ParameterType!),
                 Tier = Inputs.Enum<Ssm.ParameterTier>(spec.Config.ParameterTier!),
                 Value = spec.Config.Yaml!,
                 Tags = Inputs.Map(args.Tags),
@@ -132,7 +132,7 @@ public sealed class CollectorCluster : ComponentResource
                 Version = launchTemplate.LatestVersionNumber,
             },
             Tags = args.Tags.Concat(scaling.InstanceTags)
-                .Select(tag => new AutoScaling.Inputs.AutoScalingGroupTagPropertyArgs { Key = tag.Key, Value = tag.Value, PropagateAtLaunch = true })
+                .Select(tag => new AutoScaling.Inputs.AutoScalingGroupTagPropertyArgs { Key = tag.Key, Value = tag.Value, PropagateAtLaunch = scaling.TagInstances })
                 .ToList(),
         }, child);
 
@@ -164,6 +164,7 @@ public sealed class CollectorCluster : ComponentResource
                 new Ecs.Inputs.ClusterCapacityProviderAssociationsCapacityProviderStrategyArgs
                 {
                     CapacityProvider = providerName,
+                    // The cluster's only provider; the weight only matters between providers.
                     Weight = 1,
                 },
             },

@@ -54,6 +54,8 @@ public class CollectorSpecTests
         Assert.Equal("/adot-tracing/dev/collector/config", collector.Config.ParameterName);
         Assert.Contains(collector.Task.Container.PortMappings, port => port is { ContainerPort: 2000, Protocol: "tcp" });
         Assert.Equal("Standard", collector.Config.ParameterTier);
+        // Plain String: the config holds no secrets; the collector's credentials come from its task role.
+        Assert.Equal("String", collector.Config.ParameterType);
     }
 
     [Fact]
