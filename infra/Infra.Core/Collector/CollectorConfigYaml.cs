@@ -114,7 +114,8 @@ public static class CustomCollectorConfig
             {
                 ["endpoint"] = $"0.0.0.0:{XRayPort}",
                 ["transport"] = "udp",
-                ["proxy_server"] = new Dictionary<string, object?> { ["endpoint"] = $"0.0.0.0:{XRayPort}" },
+                // An explicit region spares the proxy the metadata look-up it would otherwise need to start.
+                ["proxy_server"] = new Dictionary<string, object?> { ["endpoint"] = $"0.0.0.0:{XRayPort}", ["region"] = region },
             },
             ["statsd"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:8125", ["aggregation_interval"] = "60s" },
         },

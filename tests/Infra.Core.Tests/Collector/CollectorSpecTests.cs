@@ -85,6 +85,11 @@ public class CollectorSpecTests
             }
         }
 
+        // Without a region the receiver's proxy resolves one from env or instance metadata and fails to start without
+        // (aws-otel-collector@v0.49.0:vendor/.../internal/aws/proxy/conn.go, resolveRegion).
+        var proxy = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)root["receivers"])["awsxray"])["proxy_server"];
+        Assert.Equal("us-west-2", ((YamlScalarNode)proxy["region"]).Value);
+
         var emf = (YamlMappingNode)((YamlMappingNode)root["exporters"])["awsemf"];
         Assert.Equal("/adot-tracing/dev/collector/metrics", ((YamlScalarNode)emf["log_group_name"]).Value);
     }
