@@ -38,19 +38,22 @@ public class CollectorClusterComponentTests
         return StackBlueprint.Create(settings, AwsContext.For(settings.Region, StackMocks.Account)).Collector!;
     }
 
+    /// <param name="isPreview">Run as `pulumi preview`: role ARNs and the network are then unknown, as on a first preview.</param>
     private static Task<ComponentRun<CollectorCluster>> RunAsync(CollectorSpec spec, bool isPreview = false) =>
         ComponentRun<CollectorCluster>.RunAsync(
             options => new CollectorCluster("collector", new CollectorClusterArgs
             {
                 Spec = spec,
-                Roles = new CollectorRoleArns(Output.Create(TaskRoleArn), Output.Create(ExecutionRoleArn), Output.Create(InstanceProfileArn)),
+                Roles = new CollectorRoleArns(Value(TaskRoleArn, isPreview), Value(ExecutionRoleArn, isPreview), Value(InstanceProfileArn, isPreview)),
                 Network = new CollectorNetwork(
-                    Output.Create(StackMocks.VpcId),
-                    Output.Create(StackMocks.VpcCidr),
-                    Output.Create(ImmutableArray.Create("subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2"))),
+                    Value(StackMocks.VpcId, isPreview),
+                    Value(StackMocks.VpcCidr, isPreview),
+                    Value(ImmutableArray.Create("subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2"), isPreview)),
                 Tags = new Dictionary<string, string> { ["stack"] = "dev" },
             }, options),
             isPreview);
+
+    private static Output<T> Value<T>(T value, bool unknown) => unknown ? OutputUtilities.CreateUnknown(value) : Output.Create(value);
 
     [Fact]
     public async Task TaskDefinitionDependsOnItsLogGroup()
@@ -163,7 +166,7 @@ public class CollectorClusterComponentTests
     }
 
     [Fact]
-    public async Task PreviewRegistersTheSameResourcesAsAnUpdate()
+    public async Task PreviewWithUnknownRolesAndNetworkRegistersTheSameResourcesAsAnUpdate()
     {
         var spec = Spec("""{"config":{"source":"custom"}}""");
         var up = await RunAsync(spec);
@@ -172,6 +175,9 @@ public class CollectorClusterComponentTests
             run.Mocks.Resources.Select(resource => $"{resource.Type} {resource.Name}").Order(StringComparer.Ordinal);
         Assert.NotEmpty(Names(up));
         Assert.Equal(Names(up), Names(preview));
+        // The unknown role ARN is not sent as a value; the known ones are.
+        Assert.Null(preview.Mocks.Single("aws-native:ecs:TaskDefinition").String("taskRoleArn"));
+        Assert.Equal(TaskRoleArn, up.Mocks.Single("aws-native:ecs:TaskDefinition").String("taskRoleArn"));
     }
 
     private static void AssertDeployment(DeploymentSpec expected, Registered service)
