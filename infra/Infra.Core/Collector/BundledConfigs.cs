@@ -9,11 +9,13 @@ public sealed record CollectorListener(string Protocol, int Port, string Purpose
 /// <summary>What a collector configuration makes the collector call and where it listens, so IAM and the network grant exactly that.</summary>
 /// <param name="XRay">An awsxray exporter sends segments (and, with a reachable receiver proxy, SDKs read sampling through it).</param>
 /// <param name="Emf">Every awsemf exporter's namespace and log group.</param>
-/// <param name="Ec2DescribeTags">A resourcedetection ec2 detector with <c>tags</c> configured calls ec2:DescribeTags; without tags it reads only IMDS.</param>
+/// <remarks>
+/// A resourcedetection ec2 detector calls ec2:DescribeTags only when <c>tags</c> are configured, otherwise it reads
+/// IMDS alone (contrib processor/resourcedetectionprocessor/internal/aws/ec2/ec2.go); no config here sets tags.
+/// </remarks>
 public sealed record CollectorNeeds(
     bool XRay,
     IReadOnlyList<EmfOutput> Emf,
-    bool Ec2DescribeTags,
     IReadOnlyList<CollectorListener> Listeners);
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed record CollectorNeeds(
 /// </summary>
 /// <param name="Source">The file in the collector repository (repo@tag:path); the image copies config/ to /etc/.</param>
 /// <param name="Exporters">The exporters its pipelines use.</param>
-/// <param name="Detectors">The resourcedetection processor's detectors (none configures ec2 tags).</param>
+/// <param name="Detectors">The resourcedetection processor's detectors (none configures ec2 tags, so no EC2 API call).</param>
 /// <param name="Listeners">Receivers bound to 0.0.0.0; anything on localhost is unreachable from other containers.</param>
 public sealed record BundledConfig(
     string Path,
@@ -34,7 +36,6 @@ public sealed record BundledConfig(
     public CollectorNeeds Needs => new(
         Exporters.Any(exporter => exporter.Split('/')[0] == "awsxray"),
         Emf,
-        Ec2DescribeTags: false,
         Listeners);
 }
 

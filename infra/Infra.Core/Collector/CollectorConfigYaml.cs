@@ -154,7 +154,6 @@ public static class CustomCollectorConfig
     public static CollectorNeeds Needs(string metricsLogGroup, string metricsNamespace) => new(
         XRay: true,
         [new EmfOutput(metricsNamespace, metricsLogGroup)],
-        Ec2DescribeTags: false,
         [
             new("tcp", 4317, "OTLP gRPC"),
             new("tcp", 4318, "OTLP HTTP"),

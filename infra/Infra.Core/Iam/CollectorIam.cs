@@ -105,12 +105,6 @@ public static class CollectorIam
                 groups.SelectMany(group => new[] { aws.LogGroupArn(group), $"{aws.LogGroupArn(group)}:log-stream:*" }).ToArray()));
         }
 
-        if (needs.Ec2DescribeTags)
-        {
-            // ec2 Describe* actions support no resource-level permissions.
-            statements.Add(PolicyStatement.Allow("DetectEc2Tags", ["ec2:DescribeTags"], "*"));
-        }
-
         return new PolicyDocument(statements);
     }
 
