@@ -54,7 +54,7 @@ public static class AdotTracingProgram
             var collector = new CollectorCluster("collector", new CollectorClusterArgs
             {
                 Spec = collectorSpec,
-                Roles = roles,
+                Roles = roles.RoleArns,
                 Network = LookUpNetwork(collectorSpec),
                 Tags = tags,
             });

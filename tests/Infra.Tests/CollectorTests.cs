@@ -21,9 +21,9 @@ public class CollectorTests
         Assert.StartsWith("public.ecr.aws/aws-observability/aws-otel-collector:v", (string)container["image"]);
         Assert.Equal(["--config=/etc/ecs/ecs-default-config.yaml"], ((ImmutableArray<object>)container["command"]).Cast<string>());
         var healthCheck = (ImmutableDictionary<string, object>)container["healthCheck"];
-        Assert.Equal(["/healthcheck"], ((ImmutableArray<object>)healthCheck["command"]).Cast<string>());
+        Assert.Equal(["CMD", "/healthcheck"], ((ImmutableArray<object>)healthCheck["command"]).Cast<string>());
         var ports = ((ImmutableArray<object>)container["portMappings"]).Cast<ImmutableDictionary<string, object>>()
-            .Select(port => $"{port["containerPort"]}/{port["protocol"]}").ToList();
+            .Select(port => $"{port["containerPort"]}/{port["protocol"]}").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["2000/udp", "4317/tcp", "4318/tcp", "8125/udp"], ports);
     }
 
@@ -112,7 +112,8 @@ public class CollectorTests
         });
         var parameter = run.Mocks.Single("aws-native:ssm:Parameter");
         Assert.Equal("/adot-tracing/staging/collector/config", parameter.String("name"));
-        Assert.Contains("awsproxy", parameter.String("value"));
+        Assert.Contains("proxy_server", parameter.String("value"));
+        Assert.Equal("Standard", parameter.String("tier"));
         var container = (ImmutableDictionary<string, object>)run.Mocks.Single("aws-native:ecs:TaskDefinition").List("containerDefinitions")[0];
         var secret = (ImmutableDictionary<string, object>)Assert.Single((ImmutableArray<object>)container["secrets"]);
         Assert.Equal("AOT_CONFIG_CONTENT", secret["name"]);

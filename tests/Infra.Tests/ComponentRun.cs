@@ -1,34 +1,47 @@
-using System.Collections.Concurrent;
 using Infra.Core.Blueprint;
 using Infra.Core.Naming;
 using Infra.Core.Settings;
 using Pulumi;
 using Pulumi.Testing;
+using Pulumi.Utilities;
 
 namespace Infra.Tests;
 
-/// <summary>
-/// Runs one component alone against strict mocks, with <c>Deployment.TestAsync(mocks, options, () =&gt; new X(...))</c>.
-/// The mocks see only resource inputs, so the options each child is registered with (protect, retainOnDelete,
-/// dependsOn) are read through a resource transformation on the component: the SDK runs a parent's
-/// transformations on every child with the options the component passed
-/// (pulumi/pulumi-dotnet sdk/Pulumi/Resources/Resource.cs at v3.112.1).
-/// </summary>
-public sealed class ComponentRun<T> where T : ComponentResource
+/// <summary>A resource as the component registered it: its args and options before the engine saw them.</summary>
+public sealed record Registration(Resource Resource, ResourceArgs Args, ResourceOptions Options)
 {
-    private ComponentRun(StackMocks mocks, T component, IReadOnlyDictionary<string, ResourceOptions> options)
+    public string Name => Resource.GetResourceName();
+
+    public string Type => Resource.GetResourceType();
+
+    public TArgs ArgsAs<TArgs>()
+        where TArgs : ResourceArgs => Assert.IsType<TArgs>(Args);
+}
+
+/// <summary>
+/// Runs one component alone with <c>Deployment.TestAsync</c> against the strict <see cref="StackMocks"/>. A resource
+/// transformation on the component's options (which Pulumi applies to the component and every child) records what
+/// each resource was registered with, so tests can see DependsOn and which resource's output feeds which input.
+/// </summary>
+public sealed class ComponentRun<TComponent>
+    where TComponent : ComponentResource
+{
+    private ComponentRun(StackMocks mocks, TComponent component, IReadOnlyList<Registration> registrations)
     {
         Mocks = mocks;
         Component = component;
-        Options = options;
+        Registrations = registrations;
     }
 
     public StackMocks Mocks { get; }
 
-    public T Component { get; }
+    public TComponent Component { get; }
+
+    public IReadOnlyList<Registration> Registrations { get; }
 
     /// <summary>The options each child was registered with, by logical name.</summary>
-    public IReadOnlyDictionary<string, ResourceOptions> Options { get; }
+    public IReadOnlyDictionary<string, ResourceOptions> Options =>
+        Registrations.GroupBy(registration => registration.Name).ToDictionary(group => group.Key, group => group.Last().Options);
 
     public ResourceOptions OptionsOf(string name)
     {
@@ -36,28 +49,44 @@ public sealed class ComponentRun<T> where T : ComponentResource
         return Options[name];
     }
 
-    public static async Task<ComponentRun<T>> RunAsync(Func<ComponentResourceOptions, T> create, bool isPreview = false)
+    public static async Task<ComponentRun<TComponent>> RunAsync(Func<ComponentResourceOptions, TComponent> create, bool isPreview = false)
     {
         var mocks = new StackMocks();
-        var captured = new ConcurrentDictionary<string, ResourceOptions>();
-        var options = new ComponentResourceOptions
-        {
-            ResourceTransformations =
-            {
-                args =>
-                {
-                    captured[args.Resource.GetResourceName()] = args.Options;
-                    return null;
-                },
-            },
-        };
-        T? component = null;
+        var registrations = new List<Registration>();
+        TComponent? component = null;
         await Deployment.TestAsync(
             mocks.Mock.Object,
             new TestOptions { StackName = "dev", ProjectName = "adot-tracing", IsPreview = isPreview },
-            () => { component = create(options); });
-        return new ComponentRun<T>(mocks, component ?? throw new InvalidOperationException("the component was not created"), captured);
+            () =>
+            {
+                var options = new ComponentResourceOptions();
+                options.ResourceTransformations.Add(args =>
+                {
+                    lock (registrations)
+                    {
+                        registrations.Add(new Registration(args.Resource, args.Args, args.Options));
+                    }
+
+                    return null;
+                });
+                component = create(options);
+                return new Dictionary<string, object?>();
+            });
+        return new ComponentRun<TComponent>(mocks, component!, registrations);
     }
+
+    /// <summary>The one child of this type whose logical name ends with the suffix.</summary>
+    public Registration Child<TResource>(string nameSuffix)
+        where TResource : Resource =>
+        Assert.Single(Registrations, registration => registration.Resource is TResource && registration.Name.EndsWith(nameSuffix, StringComparison.Ordinal));
+
+    /// <summary>The resources an explicit DependsOn names.</summary>
+    public static async Task<IReadOnlyList<Resource>> DependsOnAsync(Registration registration) =>
+        await OutputUtilities.GetValueAsync(registration.Options.DependsOn.ToOutput());
+
+    /// <summary>The resources whose outputs flow into an input.</summary>
+    public static Task<System.Collections.Immutable.ImmutableHashSet<Resource>> SourcesOfAsync<T>(Input<T>? input) =>
+        OutputUtilities.GetDependenciesAsync(Assert.IsAssignableFrom<Input<T>>(input).ToOutput());
 }
 
 /// <summary>Core's blueprint for a stack, as the program builds it, to feed a component its spec.</summary>

@@ -1,45 +1,88 @@
-using Infra.Core.Naming;
-
 namespace Infra.Core.Collector;
 
-/// <summary>What a collector configuration makes the collector call, so IAM can grant exactly that.</summary>
-/// <param name="EmfLogGroups">Log groups the awsemf exporter writes to.</param>
-/// <param name="MetricNamespaces">CloudWatch namespaces of those metrics.</param>
-/// <param name="Ec2Detection">Whether a resourcedetection processor queries EC2.</param>
+/// <summary>Where an awsemf exporter writes: CloudWatch extracts the metrics from the log events it puts there.</summary>
+public sealed record EmfOutput(string Namespace, string LogGroup);
+
+/// <summary>A port the collector listens on from outside its container, so the task maps it and the hosts admit it.</summary>
+public sealed record CollectorListener(string Protocol, int Port, string Purpose);
+
+/// <summary>What a collector configuration makes the collector call and where it listens, so IAM and the network grant exactly that.</summary>
+/// <param name="XRay">An awsxray exporter sends segments (and, with a reachable receiver proxy, SDKs read sampling through it).</param>
+/// <param name="Emf">Every awsemf exporter's namespace and log group.</param>
+/// <remarks>
+/// A resourcedetection ec2 detector calls ec2:DescribeTags only when <c>tags</c> are configured, otherwise it reads
+/// IMDS alone (contrib processor/resourcedetectionprocessor/internal/aws/ec2/ec2.go); no config here sets tags.
+/// </remarks>
 public sealed record CollectorNeeds(
     bool XRay,
-    IReadOnlyList<string> EmfLogGroups,
-    IReadOnlyList<string> MetricNamespaces,
-    bool Ec2Detection);
+    IReadOnlyList<EmfOutput> Emf,
+    IReadOnlyList<CollectorListener> Listeners);
 
 /// <summary>
-/// The collector configuration files the aws-otel-collector image ships under /etc/ecs/ that this program
-/// can run with least privilege, with what each one needs. Read from aws-observability/aws-otel-collector
-/// config/ecs/*.yaml on 2026-11-25; files needing other backends (Amazon Managed Prometheus) are left out.
+/// One configuration file the aws-otel-collector image ships, as read at the pinned collector version.
+/// </summary>
+/// <param name="Source">The file in the collector repository (repo@tag:path); the image copies config/ to /etc/.</param>
+/// <param name="Exporters">The exporters its pipelines use.</param>
+/// <param name="Detectors">The resourcedetection processor's detectors (none configures ec2 tags, so no EC2 API call).</param>
+/// <param name="Listeners">Receivers bound to 0.0.0.0; anything on localhost is unreachable from other containers.</param>
+public sealed record BundledConfig(
+    string Path,
+    string Source,
+    IReadOnlyList<string> Exporters,
+    IReadOnlyList<EmfOutput> Emf,
+    IReadOnlyList<string> Detectors,
+    IReadOnlyList<CollectorListener> Listeners)
+{
+    public CollectorNeeds Needs => new(
+        Exporters.Any(exporter => exporter.Split('/')[0] == "awsxray"),
+        Emf,
+        Listeners);
+}
+
+/// <summary>
+/// The collector configuration files under /etc/ecs/ that this program can run with least privilege, with what
+/// each contains at collector v0.49.0. The image copies the repository's config/ folder to /etc/
+/// (aws-observability/aws-otel-collector@v0.49.0:cmd/awscollector/Dockerfile). Files needing other backends
+/// (Amazon Managed Prometheus) are left out.
 /// </summary>
 public static class BundledConfigs
 {
     public const string Default = "/etc/ecs/ecs-default-config.yaml";
 
-    public static readonly IReadOnlyList<string> Paths =
+    private const string Repository = "aws-observability/aws-otel-collector@v0.49.0";
+
+    private static readonly CollectorListener OtlpGrpc = new("tcp", 4317, "OTLP gRPC");
+    private static readonly CollectorListener OtlpHttp = new("tcp", 4318, "OTLP HTTP");
+
+    public static readonly IReadOnlyList<BundledConfig> All =
     [
-        Default,
-        "/etc/ecs/ecs-xray.yaml",
-        "/etc/ecs/ecs-cloudwatch-xray.yaml",
+        new(
+            Default,
+            $"{Repository}:config/ecs/ecs-default-config.yaml",
+            Exporters: ["awsxray", "awsemf"],
+            Emf: [new("ECS/AWSOTel/Application", "/aws/ecs/application/metrics")],
+            Detectors: [],
+            // Its awsxray receiver's sampling proxy stays on the default localhost:2000, out of reach of other containers.
+            Listeners: [OtlpGrpc, OtlpHttp, new("udp", 2000, "X-Ray segments (awsxray receiver)"), new("udp", 8125, "StatsD")]),
+        new(
+            "/etc/ecs/ecs-xray.yaml",
+            $"{Repository}:config/ecs/ecs-xray.yaml",
+            Exporters: ["awsxray"],
+            Emf: [],
+            Detectors: ["env", "system", "ecs", "ec2"],
+            Listeners: [OtlpGrpc, OtlpHttp]),
+        new(
+            "/etc/ecs/ecs-cloudwatch-xray.yaml",
+            $"{Repository}:config/ecs/ecs-cloudwatch-xray.yaml",
+            Exporters: ["awsxray", "awsemf/application"],
+            Emf: [new("ECS/AWSOTel/Application", "/aws/ecs/application/metrics")],
+            Detectors: ["env", "ecs", "ec2"],
+            Listeners: [OtlpGrpc, OtlpHttp]),
     ];
 
-    public static CollectorNeeds NeedsOf(string path, StackNames names) => path switch
-    {
-        // exporters: awsxray; awsemf to /aws/ecs/application/metrics in ECS/AWSOTel/Application.
-        Default => new CollectorNeeds(true, ["/aws/ecs/application/metrics"], ["ECS/AWSOTel/Application"], false),
-        // exporters: awsxray; processors: resourcedetection [env, system, ecs, ec2].
-        "/etc/ecs/ecs-xray.yaml" => new CollectorNeeds(true, [], [], true),
-        // exporters: awsxray; awsemf/application and awsemf/performance, named after the task family and cluster.
-        "/etc/ecs/ecs-cloudwatch-xray.yaml" => new CollectorNeeds(
-            true,
-            [$"/aws/ecs/{names.TaskFamily}/metrics", $"/aws/ecs/containerinsights/{names.Cluster}/performance"],
-            [$"ECS/AWSOTel/{names.TaskFamily}", "ECS/ContainerInsights"],
-            true),
-        _ => throw new ArgumentOutOfRangeException(nameof(path), path, "not a known bundled config"),
-    };
+    public static IReadOnlyList<string> Paths { get; } = All.Select(config => config.Path).ToList();
+
+    public static BundledConfig Of(string path) =>
+        All.FirstOrDefault(config => config.Path == path)
+        ?? throw new ArgumentOutOfRangeException(nameof(path), path, "not a known bundled config");
 }

@@ -19,42 +19,34 @@ public static class CollectorBuilder
 
     public const string AmiParameterArm64 = "/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id";
 
+    /// <summary>
+    /// The health check runs the image's /healthcheck binary, which asks the health_check extension on port 13133.
+    /// ECS wants the command as "CMD" followed by the executable:
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html
+    /// </summary>
+    public static readonly IReadOnlyList<string> HealthCheckCommand = ["CMD", "/healthcheck"];
+
+    /// <summary>Standard SSM parameters hold up to 4 KB, advanced ones 8 KB.
+    /// https://docs.aws.amazon.com/systems-manager/latest/userguide/parameter-store-advanced-parameters.html</summary>
+    public const int StandardParameterMaxBytes = 4096;
+
+    public const int AdvancedParameterMaxBytes = 8192;
+
     public static (CollectorSpec Collector, CollectorIamSpec Iam) Build(StackSettings settings, StackNames names, AwsContext aws)
     {
         var collector = settings.Collector;
         var custom = collector.Config.Source == CollectorConfigSource.Custom;
         var metricsNamespace = $"ADOT/{names.Prefix}";
         var configSpec = custom
-            ? new CollectorConfigSpec(
-                CollectorConfigSource.Custom,
-                null,
-                names.ConfigParameter,
-                aws.ParameterArn(names.ConfigParameter),
-                CustomCollectorConfig.Build(settings.Region, names.CollectorMetricsLogGroup, metricsNamespace).ToYaml())
+            ? CustomConfig(CustomCollectorConfig.Build(settings.Region, names.CollectorMetricsLogGroup, metricsNamespace).ToYaml(), names, aws)
             : new CollectorConfigSpec(CollectorConfigSource.Bundled, collector.Config.BundledPath, null, null, null);
         var needs = custom
             ? CustomCollectorConfig.Needs(names.CollectorMetricsLogGroup, metricsNamespace)
-            : BundledConfigs.NeedsOf(collector.Config.BundledPath, names);
+            : BundledConfigs.Of(collector.Config.BundledPath).Needs;
         var iam = CollectorIam.Build(settings.IamMode, needs, configSpec.ParameterName, names, aws);
 
-        var ports = new List<PortMappingSpec>
-        {
-            new(2000, 2000, "udp", "X-Ray daemon protocol (awsxray receiver)"),
-            new(4317, 4317, "tcp", "OTLP gRPC"),
-            new(4318, 4318, "tcp", "OTLP HTTP"),
-            new(8125, 8125, "udp", "StatsD"),
-        };
-        var ingress = new List<IngressSpec>
-        {
-            new("tcp", 4317, 4318, "OTLP gRPC and HTTP"),
-            new("udp", 2000, 2000, "X-Ray daemon protocol"),
-            new("udp", 8125, 8125, "StatsD"),
-        };
-        if (custom)
-        {
-            ports.Add(new(2000, 2000, "tcp", "awsproxy: X-Ray sampling rules and targets for SDKs"));
-            ingress.Add(new("tcp", 2000, 2000, "awsproxy (X-Ray sampling API)"));
-        }
+        var ports = needs.Listeners.Select(listener => new PortMappingSpec(listener.Port, listener.Port, listener.Protocol, listener.Purpose)).ToList();
+        var ingress = needs.Listeners.Select(listener => new IngressSpec(listener.Protocol, listener.Port, listener.Port, listener.Purpose)).ToList();
 
         var container = new ContainerSpec(
             ContainerName,
@@ -62,7 +54,7 @@ public static class CollectorBuilder
             Essential: true,
             Command: custom ? [] : [$"--config={collector.Config.BundledPath}"],
             ports,
-            new HealthCheckSpec(["/healthcheck"], IntervalSeconds: 5, TimeoutSeconds: 6, Retries: 5, StartPeriodSeconds: 1),
+            new HealthCheckSpec(HealthCheckCommand, IntervalSeconds: 5, TimeoutSeconds: 6, Retries: 5, StartPeriodSeconds: 1),
             custom ? [new SecretSpec(ConfigContentVariable, configSpec.ParameterArn!)] : [],
             new LogConfigurationSpec("awslogs", new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
@@ -72,27 +64,46 @@ public static class CollectorBuilder
             }));
 
         var task = new TaskSpec(names.TaskFamily, collector.Cpu, collector.Memory, "bridge", ["EC2"], container);
-        var daemon = collector.SchedulingStrategy == SchedulingStrategy.Daemon;
-        var service = new ServiceSpec($"{names.Prefix}-collector", collector.SchedulingStrategy, daemon ? null : collector.DesiredCount, CircuitBreakerRollback: true);
+        var service = Service(names.CollectorService, collector.SchedulingStrategy, collector.DesiredCount);
         var arm = InstanceTypes.Find(collector.InstanceType)?.Arm64 == true;
         var launchTemplate = new LaunchTemplateSpec(
+            names.CollectorLaunchTemplate,
             $"resolve:ssm:{(arm ? AmiParameterArm64 : AmiParameterX86)}",
             collector.InstanceType,
             UserData(names.Cluster),
             RequireImdsV2: true,
             // Hop limit 2 lets containers in bridge mode reach the instance metadata service through IMDSv2.
             MetadataHopLimit: 2,
+            HttpEndpoint: "enabled",
             RootDeviceName: "/dev/xvda",
             RootVolumeSizeGiB: 30,
             RootVolumeType: "gp3",
-            RootVolumeEncrypted: true);
-        var scaling = new AutoScalingSpec(collector.MinSize, collector.MaxSize, collector.DesiredCapacity, collector.VpcId, collector.SubnetIds, TargetCapacityPercent: 100);
+            RootVolumeEncrypted: true,
+            DeleteRootVolumeOnTermination: true);
+        var scaling = new AutoScalingSpec(
+            names.CollectorAutoScalingGroup,
+            collector.MinSize,
+            collector.MaxSize,
+            collector.DesiredCapacity,
+            collector.VpcId,
+            collector.SubnetIds,
+            TargetCapacityPercent: 100,
+            ManagedScaling: true,
+            // Off: it needs instance scale-in protection on the group, which this group does not set.
+            ManagedTerminationProtection: false,
+            // ECS managed scaling requires this tag on the group.
+            // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers-create-auto-scaling-group.html
+            new SortedDictionary<string, string>(StringComparer.Ordinal) { ["AmazonECSManaged"] = "true" },
+            TagInstances: true);
 
         var spec = new CollectorSpec(
             names.Cluster,
-            $"{names.Prefix}-collector-capacity",
+            // Per-task CPU, memory and network metrics of the collector in CloudWatch.
+            ContainerInsights: "enabled",
+            names.CollectorCapacityProvider,
             launchTemplate,
             scaling,
+            $"ADOT collector hosts of {names.Cluster}: telemetry ports from inside the VPC only",
             ingress,
             task,
             service,
@@ -100,6 +111,43 @@ public static class CollectorBuilder
             names.CollectorLogGroup,
             collector.LogRetentionDays);
         return (spec, iam);
+    }
+
+    /// <summary>
+    /// Both strategies use ECS rolling updates with the deployment circuit breaker, which the ECS API offers for the
+    /// rolling update (ECS) deployment type (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html),
+    /// so a task that never gets healthy fails the update and rolls back instead of retrying until the deploy times out.
+    /// A DAEMON service cannot use a capacity provider strategy and places one task per instance with the EC2 launch
+    /// type; its minimumHealthyPercent defaults to 0 % through the API (every collector stopped at once), so half stay
+    /// up; it cannot run a second copy on a host (static host ports), so maximumPercent stays 100. A REPLICA keeps
+    /// every collector running while replacements start (100/200; managed scaling adds a host when needed).
+    /// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-service-deploymentconfiguration.html
+    /// </summary>
+    public static ServiceSpec Service(string name, SchedulingStrategy strategy, int desiredCount) => strategy == SchedulingStrategy.Daemon
+        ? new ServiceSpec(name, strategy, null, LaunchType: "EC2", UsesCapacityProvider: false, PropagateTags: "SERVICE",
+            new DeploymentSpec(CircuitBreaker: true, Rollback: true, MinimumHealthyPercent: 50, MaximumPercent: 100))
+        : new ServiceSpec(name, strategy, desiredCount, LaunchType: null, UsesCapacityProvider: true, PropagateTags: "SERVICE",
+            new DeploymentSpec(CircuitBreaker: true, Rollback: true, MinimumHealthyPercent: 100, MaximumPercent: 200));
+
+    /// <summary>The cheapest SSM tier that holds a value of this many bytes.</summary>
+    public static string ParameterTier(int bytes) => bytes switch
+    {
+        <= StandardParameterMaxBytes => "Standard",
+        <= AdvancedParameterMaxBytes => "Advanced",
+        _ => throw new InvalidOperationException($"The rendered collector config is {bytes} bytes; an SSM parameter holds at most {AdvancedParameterMaxBytes}."),
+    };
+
+    private static CollectorConfigSpec CustomConfig(string yaml, StackNames names, AwsContext aws)
+    {
+        return new CollectorConfigSpec(
+            CollectorConfigSource.Custom,
+            null,
+            names.ConfigParameter,
+            aws.ParameterArn(names.ConfigParameter),
+            yaml,
+            ParameterTier(System.Text.Encoding.UTF8.GetByteCount(yaml)),
+            "String",
+            $"ADOT collector configuration, passed to the container as {ConfigContentVariable}");
     }
 
     /// <summary>Joins the instance to the cluster; ECS_AWSVPC is not needed since the task uses bridge mode.</summary>

@@ -83,18 +83,22 @@ public sealed record CollectorConfigModel(
 public sealed record CollectorPipeline(IReadOnlyList<string> Receivers, IReadOnlyList<string> Processors, IReadOnlyList<string> Exporters);
 
 /// <summary>
-/// The custom configuration this program renders for collector.config.source = custom: OTLP and X-Ray receivers,
-/// the awsproxy extension (so SDKs on the hosts fetch the stack's central sampling rules through the collector),
-/// health_check for the container health check, batching, ECS/EC2 resource detection, X-Ray and EMF exporters.
+/// The custom configuration this program renders for collector.config.source = custom: OTLP, X-Ray and StatsD
+/// receivers, health_check for the container health check, batching, ECS/EC2 resource detection, X-Ray and EMF
+/// exporters. SDKs on the hosts fetch the stack's central sampling rules through the awsxray receiver's own TCP
+/// proxy (<c>proxy_server</c>), which that receiver always starts; a separate awsproxy extension on the same port
+/// would make the collector exit on start.
 /// Component reference: https://aws-otel.github.io/docs/components/ (read 2026-11-25).
 /// </summary>
 public static class CustomCollectorConfig
 {
+    /// <summary>The X-Ray daemon port: segments over UDP, the sampling proxy over TCP.</summary>
+    public const int XRayPort = 2000;
+
     public static CollectorConfigModel Build(string region, string metricsLogGroup, string metricsNamespace) => new(
         Extensions: new Dictionary<string, object?>
         {
             ["health_check"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:13133" },
-            ["awsproxy"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:2000" },
         },
         Receivers: new Dictionary<string, object?>
         {
@@ -106,7 +110,13 @@ public static class CustomCollectorConfig
                     ["http"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:4318" },
                 },
             },
-            ["awsxray"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:2000", ["transport"] = "udp" },
+            ["awsxray"] = new Dictionary<string, object?>
+            {
+                ["endpoint"] = $"0.0.0.0:{XRayPort}",
+                ["transport"] = "udp",
+                // An explicit region spares the proxy the metadata look-up it would otherwise need to start.
+                ["proxy_server"] = new Dictionary<string, object?> { ["endpoint"] = $"0.0.0.0:{XRayPort}", ["region"] = region },
+            },
             ["statsd"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:8125", ["aggregation_interval"] = "60s" },
         },
         Processors: new Dictionary<string, object?>
@@ -130,14 +140,25 @@ public static class CustomCollectorConfig
                 ["log_group_name"] = metricsLogGroup,
             },
         },
-        ServiceExtensions: ["health_check", "awsproxy"],
+        ServiceExtensions: ["health_check"],
         Pipelines: new Dictionary<string, CollectorPipeline>
         {
             ["traces"] = new(["otlp", "awsxray"], ["resourcedetection", "batch/traces"], ["awsxray"]),
             ["metrics"] = new(["otlp", "statsd"], ["resourcedetection", "batch/metrics"], ["awsemf"]),
         });
 
-    /// <summary>What this config makes the collector call: X-Ray, EMF logs in its own group, EC2 tag detection.</summary>
-    public static CollectorNeeds Needs(string metricsLogGroup, string metricsNamespace) =>
-        new(true, [metricsLogGroup], [metricsNamespace], true);
+    /// <summary>
+    /// What this config makes the collector call and where it listens: X-Ray (segments, and sampling through the
+    /// receiver's proxy), EMF logs in the stack's own group. Its ec2 detector has no <c>tags</c>, so it reads IMDS only.
+    /// </summary>
+    public static CollectorNeeds Needs(string metricsLogGroup, string metricsNamespace) => new(
+        XRay: true,
+        [new EmfOutput(metricsNamespace, metricsLogGroup)],
+        [
+            new("tcp", 4317, "OTLP gRPC"),
+            new("tcp", 4318, "OTLP HTTP"),
+            new("udp", XRayPort, "X-Ray segments (awsxray receiver)"),
+            new("tcp", XRayPort, "X-Ray sampling rules and targets for SDKs (awsxray receiver proxy)"),
+            new("udp", 8125, "StatsD"),
+        ]);
 }

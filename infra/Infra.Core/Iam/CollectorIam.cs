@@ -34,19 +34,6 @@ public static class CollectorIam
         "ssm:GetParameters",
     ];
 
-    /// <summary>
-    /// X-Ray's trace and sampling actions support no resource-level permissions, so they need "*".
-    /// https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html
-    /// </summary>
-    public static readonly IReadOnlyList<string> XRayActions =
-    [
-        "xray:PutTraceSegments",
-        "xray:PutTelemetryRecords",
-        "xray:GetSamplingRules",
-        "xray:GetSamplingTargets",
-        "xray:GetSamplingStatisticSummaries",
-    ];
-
     public static CollectorIamSpec Build(IamMode mode, CollectorNeeds needs, string? configParameter, StackNames names, AwsContext aws)
     {
         var policyDocument = mode == IamMode.Seed ? SeedPolicy() : LeastPrivilegePolicy(needs, aws);
@@ -103,35 +90,25 @@ public static class CollectorIam
         var statements = new List<PolicyStatement>();
         if (needs.XRay)
         {
-            statements.Add(PolicyStatement.Allow("SendTracesAndReadSampling", XRayActions, "*"));
+            statements.Add(XRayPermissions.Statement());
         }
 
-        if (needs.EmfLogGroups.Count > 0)
+        if (needs.Emf.Count > 0)
         {
+            // The awsemf exporter calls CreateLogStream and PutLogEvents, and CreateLogGroup when the group is missing
+            // (internal/aws/cwlogs/cwlog_client.go at the pinned collector's contrib version). CloudWatch extracts the
+            // metrics from those log events itself, so no cloudwatch:PutMetricData is needed.
+            var groups = needs.Emf.Select(output => output.LogGroup).Distinct(StringComparer.Ordinal);
             statements.Add(PolicyStatement.Allow(
                 "WriteEmfMetricLogs",
-                ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                needs.EmfLogGroups.SelectMany(group => new[] { aws.LogGroupArn(group), $"{aws.LogGroupArn(group)}:log-stream:*" }).ToArray()));
-        }
-
-        if (needs.MetricNamespaces.Count > 0)
-        {
-            // PutMetricData has no resource type; the namespace condition is the only way to narrow it.
-            statements.Add(new PolicyStatement(
-                "PutMetricsInOwnNamespaces",
-                ["cloudwatch:PutMetricData"],
-                ["*"],
-                [new PolicyCondition("StringEquals", "cloudwatch:namespace", needs.MetricNamespaces)]));
-        }
-
-        if (needs.Ec2Detection)
-        {
-            // ec2 Describe* actions support no resource-level permissions.
-            statements.Add(PolicyStatement.Allow("DetectEc2Resource", ["ec2:DescribeTags"], "*"));
+                EmfLogActions,
+                groups.SelectMany(group => new[] { aws.LogGroupArn(group), $"{aws.LogGroupArn(group)}:log-stream:*" }).ToArray()));
         }
 
         return new PolicyDocument(statements);
     }
+
+    private static readonly IReadOnlyList<string> EmfLogActions = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"];
 
     /// <summary>ECS tasks may assume the role, only on behalf of this account (confused-deputy guard).</summary>
     public static PolicyDocument EcsTasksTrust(AwsContext aws) => new([

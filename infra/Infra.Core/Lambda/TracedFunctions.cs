@@ -9,13 +9,6 @@ public static class TracedFunctions
 {
     public const string ActiveTracing = "Active";
 
-    /// <summary>
-    /// What a function needs to send traces to X-Ray and read sampling rules; X-Ray supports no resource-level
-    /// permissions for these, so the resource is "*". https://docs.aws.amazon.com/xray/latest/devguide/security_iam_id-based-policy-examples.html
-    /// </summary>
-    public static readonly IReadOnlyList<string> XRayActions =
-        ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"];
-
     public static FunctionSpec Build(FunctionDeclaration declaration, StackSettings settings, StackNames names, AwsContext aws)
     {
         var layer = AdotLayers.Resolve(settings.Lambda, settings.Region, declaration.Runtime, declaration.JavaHandler);
@@ -40,7 +33,7 @@ public static class TracedFunctions
 
         var inline = new List<InlinePolicy>
         {
-            new("xray-tracing", new PolicyDocument([PolicyStatement.Allow("SendTracesAndReadSampling", XRayActions, "*")])),
+            new("xray-tracing", new PolicyDocument([XRayPermissions.Statement()])),
         };
         if (declaration.Statements.Count > 0)
         {

@@ -29,6 +29,16 @@ public sealed partial record StackNames(string Project, string Stack)
 
     public string TaskFamily => $"{Prefix}-aws-otel-collector";
 
+    public string CollectorService => $"{Prefix}-collector";
+
+    public string CollectorCapacityProvider => $"{Prefix}-collector-capacity";
+
+    /// <summary>The collector hosts' launch template (EC2 allows 128 characters).</summary>
+    public string CollectorLaunchTemplate => $"{Cluster}-hosts";
+
+    /// <summary>The collector hosts' Auto Scaling group (255 characters allowed).</summary>
+    public string CollectorAutoScalingGroup => $"{Cluster}-hosts";
+
     public string CollectorLogGroup => $"/{Project}/{Stack}/collector";
 
     /// <summary>Where a custom collector config's awsemf exporter writes metrics.</summary>

@@ -11,6 +11,9 @@ using Ssm = Pulumi.AwsNative.Ssm;
 
 namespace Infra.Components;
 
+/// <summary>The collector's roles as the cluster uses them (see <see cref="CollectorRoles"/>).</summary>
+public sealed record CollectorRoleArns(Output<string> TaskRoleArn, Output<string> ExecutionRoleArn, Output<string> InstanceProfileArn);
+
 /// <summary>Where the collector hosts run: a VPC (for its CIDR) and subnets.</summary>
 public sealed record CollectorNetwork(Output<string> VpcId, Output<string> VpcCidr, Output<ImmutableArray<string>> SubnetIds);
 
@@ -18,7 +21,7 @@ public sealed class CollectorClusterArgs
 {
     public required CollectorSpec Spec { get; init; }
 
-    public required CollectorRoles Roles { get; init; }
+    public required CollectorRoleArns Roles { get; init; }
 
     public required CollectorNetwork Network { get; init; }
 
@@ -41,7 +44,7 @@ public sealed class CollectorCluster : ComponentResource
         var cluster = new Ecs.Cluster($"{name}-cluster", new Ecs.ClusterArgs
         {
             ClusterName = spec.ClusterName,
-            ClusterSettings = { new Ecs.Inputs.ClusterSettingsArgs { Name = "containerInsights", Value = "enabled" } },
+            ClusterSettings = { new Ecs.Inputs.ClusterSettingsArgs { Name = "containerInsights", Value = spec.ContainerInsights } },
             Tags = tags,
         }, child);
 
@@ -55,22 +58,20 @@ public sealed class CollectorCluster : ComponentResource
         Ssm.Parameter? configParameter = null;
         if (spec.Config.Source == CollectorConfigSource.Custom)
         {
-            var yaml = spec.Config.Yaml!;
             configParameter = new Ssm.Parameter($"{name}-config", new Ssm.ParameterArgs
             {
                 Name = spec.Config.ParameterName!,
-                Description = "ADOT collector configuration, passed to the container as AOT_CONFIG_CONTENT",
-                Type = Ssm.ParameterType.String,
-                // Standard parameters hold up to 4 KB.
-                Tier = Encoding.UTF8.GetByteCount(yaml) > 4096 ? Ssm.ParameterTier.Advanced : Ssm.ParameterTier.Standard,
-                Value = yaml,
+                Description = spec.Config.ParameterDescription!,
+                Type = Inputs.Enum<Ssm.ParameterType>(spec.Config.ParameterType!),
+                Tier = Inputs.Enum<Ssm.ParameterTier>(spec.Config.ParameterTier!),
+                Value = spec.Config.Yaml!,
                 Tags = Inputs.Map(args.Tags),
             }, child);
         }
 
         var securityGroup = new Ec2.SecurityGroup($"{name}-hosts", new Ec2.SecurityGroupArgs
         {
-            GroupDescription = $"ADOT collector hosts of {spec.ClusterName}: telemetry ports from inside the VPC only",
+            GroupDescription = spec.SecurityGroupDescription,
             VpcId = args.Network.VpcId,
             SecurityGroupIngress = spec.Ingress.Select(rule => new Ec2.Inputs.SecurityGroupIngressArgs
             {
@@ -86,7 +87,7 @@ public sealed class CollectorCluster : ComponentResource
         var launch = spec.LaunchTemplate;
         var launchTemplate = new Ec2.LaunchTemplate($"{name}-launch-template", new Ec2.LaunchTemplateArgs
         {
-            LaunchTemplateName = $"{spec.ClusterName}-hosts",
+            LaunchTemplateName = launch.Name,
             LaunchTemplateData = new Ec2.Inputs.LaunchTemplateDataArgs
             {
                 ImageId = launch.ImageId,
@@ -96,7 +97,7 @@ public sealed class CollectorCluster : ComponentResource
                 UserData = Convert.ToBase64String(Encoding.UTF8.GetBytes(launch.UserData)),
                 MetadataOptions = new Ec2.Inputs.LaunchTemplateMetadataOptionsArgs
                 {
-                    HttpEndpoint = "enabled",
+                    HttpEndpoint = launch.HttpEndpoint,
                     HttpTokens = launch.RequireImdsV2 ? "required" : "optional",
                     HttpPutResponseHopLimit = launch.MetadataHopLimit,
                 },
@@ -110,7 +111,7 @@ public sealed class CollectorCluster : ComponentResource
                             Encrypted = launch.RootVolumeEncrypted,
                             VolumeSize = launch.RootVolumeSizeGiB,
                             VolumeType = launch.RootVolumeType,
-                            DeleteOnTermination = true,
+                            DeleteOnTermination = launch.DeleteRootVolumeOnTermination,
                         },
                     },
                 },
@@ -120,7 +121,7 @@ public sealed class CollectorCluster : ComponentResource
         var scaling = spec.AutoScaling;
         var autoScalingGroup = new AutoScaling.AutoScalingGroup($"{name}-hosts", new AutoScaling.AutoScalingGroupArgs
         {
-            AutoScalingGroupName = $"{spec.ClusterName}-hosts",
+            AutoScalingGroupName = scaling.Name,
             MinSize = scaling.MinSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             MaxSize = scaling.MaxSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             DesiredCapacity = scaling.DesiredCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -130,9 +131,8 @@ public sealed class CollectorCluster : ComponentResource
                 LaunchTemplateId = launchTemplate.LaunchTemplateId,
                 Version = launchTemplate.LatestVersionNumber,
             },
-            // ECS managed scaling requires this tag on the group.
-            Tags = args.Tags.Select(tag => new AutoScaling.Inputs.AutoScalingGroupTagPropertyArgs { Key = tag.Key, Value = tag.Value, PropagateAtLaunch = true })
-                .Append(new AutoScaling.Inputs.AutoScalingGroupTagPropertyArgs { Key = "AmazonECSManaged", Value = "true", PropagateAtLaunch = true })
+            Tags = args.Tags.Concat(scaling.InstanceTags)
+                .Select(tag => new AutoScaling.Inputs.AutoScalingGroupTagPropertyArgs { Key = tag.Key, Value = tag.Value, PropagateAtLaunch = scaling.TagInstances })
                 .ToList(),
         }, child);
 
@@ -144,10 +144,12 @@ public sealed class CollectorCluster : ComponentResource
                 AutoScalingGroupArn = autoScalingGroup.AutoScalingGroupArn,
                 ManagedScaling = new Ecs.Inputs.CapacityProviderManagedScalingArgs
                 {
-                    Status = Ecs.CapacityProviderManagedScalingStatus.Enabled,
+                    Status = scaling.ManagedScaling ? Ecs.CapacityProviderManagedScalingStatus.Enabled : Ecs.CapacityProviderManagedScalingStatus.Disabled,
                     TargetCapacity = scaling.TargetCapacityPercent,
                 },
-                ManagedTerminationProtection = Ecs.CapacityProviderAutoScalingGroupProviderManagedTerminationProtection.Disabled,
+                ManagedTerminationProtection = scaling.ManagedTerminationProtection
+                    ? Ecs.CapacityProviderAutoScalingGroupProviderManagedTerminationProtection.Enabled
+                    : Ecs.CapacityProviderAutoScalingGroupProviderManagedTerminationProtection.Disabled,
             },
             Tags = tags,
         }, child);
@@ -162,6 +164,7 @@ public sealed class CollectorCluster : ComponentResource
                 new Ecs.Inputs.ClusterCapacityProviderAssociationsCapacityProviderStrategyArgs
                 {
                     CapacityProvider = providerName,
+                    // The cluster's only provider; the weight only matters between providers.
                     Weight = 1,
                 },
             },
@@ -214,37 +217,35 @@ public sealed class CollectorCluster : ComponentResource
             Tags = tags,
         }, new CustomResourceOptions { Parent = this, DependsOn = { logGroup } });
 
-        var daemon = spec.Service.SchedulingStrategy == SchedulingStrategy.Daemon;
+        var serviceSpec = spec.Service;
+        var capacityProviderStrategy = new InputList<Ecs.Inputs.ServiceCapacityProviderStrategyItemArgs>();
+        if (serviceSpec.UsesCapacityProvider)
+        {
+            capacityProviderStrategy.Add(new Ecs.Inputs.ServiceCapacityProviderStrategyItemArgs { CapacityProvider = providerName, Weight = 1 });
+        }
+
         var serviceArgs = new Ecs.ServiceArgs
         {
-            ServiceName = spec.Service.Name,
+            ServiceName = serviceSpec.Name,
             Cluster = cluster.Arn,
             TaskDefinition = taskDefinition.TaskDefinitionArn,
-            SchedulingStrategy = daemon ? Ecs.ServiceSchedulingStrategy.Daemon : Ecs.ServiceSchedulingStrategy.Replica,
-            // Daemon services cannot use a capacity provider strategy; they run on every instance of the cluster.
-            LaunchType = daemon ? Ecs.ServiceLaunchType.Ec2 : null,
-            DesiredCount = spec.Service.DesiredCount,
-            CapacityProviderStrategy = daemon
-                ? new InputList<Ecs.Inputs.ServiceCapacityProviderStrategyItemArgs>()
-                : new InputList<Ecs.Inputs.ServiceCapacityProviderStrategyItemArgs>
+            SchedulingStrategy = Inputs.Enum<Ecs.ServiceSchedulingStrategy>(serviceSpec.SchedulingStrategy.Wire()),
+            LaunchType = serviceSpec.LaunchType is { } launchType ? Inputs.Enum<Ecs.ServiceLaunchType>(launchType) : null,
+            DesiredCount = serviceSpec.DesiredCount,
+            CapacityProviderStrategy = capacityProviderStrategy,
+            PropagateTags = Inputs.Enum<Ecs.ServicePropagateTags>(serviceSpec.PropagateTags),
+            DeploymentConfiguration = new Ecs.Inputs.ServiceDeploymentConfigurationArgs
+            {
+                DeploymentCircuitBreaker = new Ecs.Inputs.ServiceDeploymentCircuitBreakerArgs
                 {
-                    new Ecs.Inputs.ServiceCapacityProviderStrategyItemArgs
-                    {
-                        CapacityProvider = providerName,
-                        Weight = 1,
-                    },
+                    Enable = serviceSpec.Deployment.CircuitBreaker,
+                    Rollback = serviceSpec.Deployment.Rollback,
                 },
-            PropagateTags = Ecs.ServicePropagateTags.Service,
+                MinimumHealthyPercent = serviceSpec.Deployment.MinimumHealthyPercent,
+                MaximumPercent = serviceSpec.Deployment.MaximumPercent,
+            },
             Tags = tags,
         };
-        if (!daemon)
-        {
-            // A replica service rolls back a deployment whose tasks keep failing their health check.
-            serviceArgs.DeploymentConfiguration = new Ecs.Inputs.ServiceDeploymentConfigurationArgs
-            {
-                DeploymentCircuitBreaker = new Ecs.Inputs.ServiceDeploymentCircuitBreakerArgs { Enable = true, Rollback = spec.Service.CircuitBreakerRollback },
-            };
-        }
 
         var service = new Ecs.Service($"{name}-service", serviceArgs, new CustomResourceOptions { Parent = this, DependsOn = { associations } });
 

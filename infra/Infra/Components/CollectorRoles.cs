@@ -62,6 +62,9 @@ public sealed class CollectorRoles : ComponentResource
 
     [Output] public Output<string> InstanceProfileArn { get; private set; }
 
+    /// <summary>What the collector cluster needs from these roles.</summary>
+    public CollectorRoleArns RoleArns => new(TaskRoleArn, ExecutionRoleArn, InstanceProfileArn);
+
     /// <param name="createdPolicy">A policy ARN of the spec that this stack creates, with the created resource's output to use in its place.</param>
     internal static Iam.Role Role(string name, RoleSpec spec, IReadOnlyDictionary<string, string> tags, CustomResourceOptions options, (string Arn, Output<string> Output)? createdPolicy = null)
     {

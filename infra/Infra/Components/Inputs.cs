@@ -44,6 +44,24 @@ internal static class Inputs
         return map;
     }
 
+    /// <summary>
+    /// The provider enum value whose wire form is <paramref name="wire"/> (Pulumi enums are structs with one static
+    /// property per allowed value), so Core can state the value as the AWS API spells it.
+    /// </summary>
+    public static T Enum<T>(string wire)
+        where T : struct
+    {
+        foreach (var property in typeof(T).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+        {
+            if (property.PropertyType == typeof(T) && property.GetValue(null) is T value && value.ToString() == wire)
+            {
+                return value;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(wire), wire, $"not a value of {typeof(T).Name}");
+    }
+
     private static object? ToPlain(JsonNode? node) => node switch
     {
         null => null,

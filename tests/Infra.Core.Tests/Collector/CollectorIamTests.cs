@@ -35,30 +35,6 @@ public class CollectorIamTests
             iam.ExecutionRole.ManagedPolicyArns);
     }
 
-    [Theory]
-    [InlineData("bundled")]
-    [InlineData("custom")]
-    public void LeastPrivilegeHasNoActionWildcardAndStarOnlyWhereAwsAllowsNothingNarrower(string source)
-    {
-        var iam = TestStacks.Blueprint("dev", ("collector", "{\"config\":{\"source\":\"" + source + "\"}}")).CollectorIam!;
-        var document = iam.CollectorPolicy.Document;
-        Assert.DoesNotContain(document.AllActions, action => action.Contains('*'));
-        foreach (var statement in document.Statements.Where(statement => statement.Resources.Contains("*")))
-        {
-            Assert.All(statement.Actions, action => Assert.True(
-                action.StartsWith("xray:", StringComparison.Ordinal) || action == "cloudwatch:PutMetricData" || action.StartsWith("ec2:Describe", StringComparison.Ordinal),
-                $"{action} must not be granted on *"));
-            if (statement.Actions.Contains("cloudwatch:PutMetricData"))
-            {
-                Assert.Contains(statement.Conditions!, condition => condition.Key == "cloudwatch:namespace");
-            }
-        }
-
-        var logs = document.Statements.Single(statement => statement.Actions.Contains("logs:PutLogEvents"));
-        Assert.All(logs.Resources, resource => Assert.StartsWith($"arn:aws:logs:us-west-2:{TestStacks.Account}:log-group:/", resource));
-        Assert.DoesNotContain("ssm:GetParameters", document.AllActions);
-    }
-
     [Fact]
     public void CustomConfigLetsOnlyTheExecutionRoleReadItsParameter()
     {

@@ -17,8 +17,11 @@ public class CollectorSpecTests
         Assert.Equal($"public.ecr.aws/aws-observability/aws-otel-collector:{EnvironmentPresets.CollectorImageTag}", container.Image);
         Assert.DoesNotContain("latest", container.Image);
         Assert.Equal(["--config=/etc/ecs/ecs-default-config.yaml"], container.Command);
-        Assert.Equal(["/healthcheck"], container.HealthCheck.Command);
-        Assert.Equal(["2000/udp", "4317/tcp", "4318/tcp", "8125/udp"], container.PortMappings.Select(port => $"{port.ContainerPort}/{port.Protocol}"));
+        // ECS: "CMD" then the executable (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html);
+        // the image ships the binary at /healthcheck (aws-otel-collector@v0.49.0:cmd/awscollector/Dockerfile).
+        Assert.Equal(["CMD", "/healthcheck"], container.HealthCheck.Command);
+        // ecs-default-config.yaml at v0.49.0 binds otlp grpc/http, awsxray (udp) and statsd (udp) on 0.0.0.0.
+        Assert.Equal(["2000/udp", "4317/tcp", "4318/tcp", "8125/udp"], container.PortMappings.Select(port => $"{port.ContainerPort}/{port.Protocol}").Order(StringComparer.Ordinal));
         Assert.Equal("awslogs", container.LogConfiguration.Driver);
         Assert.Equal("/adot-tracing/dev/collector", container.LogConfiguration.Options["awslogs-group"]);
         Assert.Empty(container.Secrets);
@@ -36,6 +39,8 @@ public class CollectorSpecTests
     {
         var collector = TestStacks.Blueprint("dev", ("collector", """{"config":{"bundledPath":"/etc/ecs/ecs-xray.yaml"}}""")).Collector!;
         Assert.Equal(["--config=/etc/ecs/ecs-xray.yaml"], collector.Task.Container.Command);
+        // ecs-xray.yaml at v0.49.0 has only the otlp receiver (grpc 4317, http 4318).
+        Assert.Equal(["4317/tcp", "4318/tcp"], collector.Task.Container.PortMappings.Select(port => $"{port.ContainerPort}/{port.Protocol}").Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -48,6 +53,9 @@ public class CollectorSpecTests
         Assert.Equal(collector.Config.ParameterArn, secret.ValueFrom);
         Assert.Equal("/adot-tracing/dev/collector/config", collector.Config.ParameterName);
         Assert.Contains(collector.Task.Container.PortMappings, port => port is { ContainerPort: 2000, Protocol: "tcp" });
+        Assert.Equal("Standard", collector.Config.ParameterTier);
+        // Plain String: the config holds no secrets; the collector's credentials come from its task role.
+        Assert.Equal("String", collector.Config.ParameterType);
     }
 
     [Fact]
@@ -62,7 +70,6 @@ public class CollectorSpecTests
         var service = (YamlMappingNode)root["service"];
         var extensions = ((YamlSequenceNode)service["extensions"]).Select(node => ((YamlScalarNode)node).Value!).ToList();
         Assert.Subset(Defined("extensions"), extensions.ToHashSet());
-        Assert.Contains("awsproxy", extensions);
         Assert.Contains("health_check", extensions);
 
         var pipelines = (YamlMappingNode)service["pipelines"];
@@ -78,16 +85,13 @@ public class CollectorSpecTests
             }
         }
 
+        // Without a region the receiver's proxy resolves one from env or instance metadata and fails to start without
+        // (aws-otel-collector@v0.49.0:vendor/.../internal/aws/proxy/conn.go, resolveRegion).
+        var proxy = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)root["receivers"])["awsxray"])["proxy_server"];
+        Assert.Equal("us-west-2", ((YamlScalarNode)proxy["region"]).Value);
+
         var emf = (YamlMappingNode)((YamlMappingNode)root["exporters"])["awsemf"];
         Assert.Equal("/adot-tracing/dev/collector/metrics", ((YamlScalarNode)emf["log_group_name"]).Value);
-    }
-
-    [Fact]
-    public void DaemonIsTheDefaultAndReplicaCarriesItsCount()
-    {
-        Assert.Null(TestStacks.Blueprint("dev").Collector!.Service.DesiredCount);
-        var replica = TestStacks.Blueprint("dev", ("collector", """{"schedulingStrategy":"REPLICA","desiredCount":3}""")).Collector!.Service;
-        Assert.Equal((SchedulingStrategy.Replica, 3, true), (replica.SchedulingStrategy, replica.DesiredCount!.Value, replica.CircuitBreakerRollback));
     }
 
     [Fact]
@@ -108,9 +112,8 @@ public class CollectorSpecTests
     public void IngressCoversTheTelemetryPorts()
     {
         var ingress = TestStacks.Blueprint("dev").Collector!.Ingress;
-        Assert.Contains(ingress, rule => rule is { Protocol: "tcp", FromPort: 4317, ToPort: 4318 });
-        Assert.Contains(ingress, rule => rule is { Protocol: "udp", FromPort: 2000 });
-        Assert.Contains(ingress, rule => rule is { Protocol: "udp", FromPort: 8125 });
+        // The ports ecs-default-config.yaml (v0.49.0) binds on 0.0.0.0, one rule each.
+        Assert.Equal(["tcp 4317-4317", "tcp 4318-4318", "udp 2000-2000", "udp 8125-8125"], ingress.Select(rule => $"{rule.Protocol} {rule.FromPort}-{rule.ToPort}").Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,27 @@
+namespace Infra.Core.Iam;
+
+/// <summary>
+/// The X-Ray permissions of everything that sends traces: the collector and every traced function.
+/// </summary>
+public static class XRayPermissions
+{
+    /// <summary>
+    /// Sending segments (PutTraceSegments, PutTelemetryRecords) and reading the central sampling rules
+    /// (GetSamplingRules, GetSamplingTargets): AWS's AWSXRayDaemonWriteAccess without GetSamplingStatisticSummaries,
+    /// which only the console and reporting tools call.
+    /// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSXRayDaemonWriteAccess.html
+    /// These actions support no resource-level permissions, so the resource is "*":
+    /// https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsx-ray.html
+    /// </summary>
+    public static readonly IReadOnlyList<string> Actions =
+    [
+        "xray:PutTraceSegments",
+        "xray:PutTelemetryRecords",
+        "xray:GetSamplingRules",
+        "xray:GetSamplingTargets",
+    ];
+
+    public const string StatementId = "SendTracesAndReadSampling";
+
+    public static PolicyStatement Statement() => PolicyStatement.Allow(StatementId, Actions, "*");
+}
