@@ -30,8 +30,9 @@ public class FunctionTests
     public async Task TheArticlesLayerIsUsedWhenPinnedTo1250()
     {
         var run = await StackRun.RunAsync("dev", new Dictionary<string, string> { ["lambda"] = """{"versions":{"python":"1.25.0"}}""" });
-        Assert.All(run.Mocks.OfType("aws:lambda/function:Function"), function =>
-            Assert.Equal(["arn:aws:lambda:us-west-2:901920570463:layer:aws-otel-python-amd64-ver-1-25-0:1"], function.Strings("layers")));
+        var layers = run.Mocks.OfType("aws:lambda/function:Function").ToDictionary(function => function.String("name")!, function => function.Strings("layers"));
+        Assert.Equal(["adot-tracing-dev-chatbot", "adot-tracing-dev-sqs-consumer"], layers.Keys.Order(StringComparer.Ordinal));
+        Assert.All(layers.Values, layer => Assert.Equal(["arn:aws:lambda:us-west-2:901920570463:layer:aws-otel-python-amd64-ver-1-25-0:1"], layer));
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public sealed class StackRun
             values[key.Contains(':') ? key : $"adot-tracing:{key}"] = value;
         }
 
-        mocks ??= new StackMocks();
+        mocks ??= new StackMocks(isPreview);
+        Assert.Equal(isPreview, mocks.IsPreview);
         System.Environment.SetEnvironmentVariable("PULUMI_CONFIG", StackMocks.ConfigJson(values));
         try
         {

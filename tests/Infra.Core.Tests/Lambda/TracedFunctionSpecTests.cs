@@ -7,7 +7,9 @@ public class TracedFunctionSpecTests
     [Fact]
     public void EveryFunctionIsTracedWithLayerAndWrapper()
     {
-        foreach (var function in TestStacks.Blueprint("dev").Functions)
+        var functions = TestStacks.Blueprint("dev").Functions;
+        Assert.Equal(["adot-tracing-dev-chatbot", "adot-tracing-dev-sqs-consumer"], functions.Select(function => function.FunctionName).Order(StringComparer.Ordinal));
+        foreach (var function in functions)
         {
             Assert.Equal("Active", function.TracingMode);
             Assert.Equal("arn:aws:lambda:us-west-2:901920570463:layer:aws-otel-python-amd64-ver-1-32-0:2", Assert.Single(function.Layers));
