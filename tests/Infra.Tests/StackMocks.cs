@@ -94,6 +94,12 @@ public sealed class StackMocks
 
     public bool IsPreview { get; }
 
+    /// <summary>
+    /// Resource types whose every output (echoed inputs included) comes back unknown: whatever another resource
+    /// takes from them is then missing from its inputs, which shows that it is wired to them rather than to a copy.
+    /// </summary>
+    public IReadOnlySet<string> UnknownOutputs { get; init; } = new HashSet<string>();
+
     public IReadOnlyList<Registered> Resources
     {
         get
@@ -159,6 +165,14 @@ public sealed class StackMocks
         foreach (var (key, value) in computed)
         {
             state[key] = IsPreview ? Unknown : value;
+        }
+
+        if (UnknownOutputs.Contains(type))
+        {
+            foreach (var key in state.Keys.ToList())
+            {
+                state[key] = Unknown;
+            }
         }
 
         // An empty id is an unknown id (sdk/Pulumi/Deployment/Deployment_ReadOrRegisterResource.cs at v3.112.1).

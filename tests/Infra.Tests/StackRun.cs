@@ -57,3 +57,18 @@ public sealed class StackRun
         };
     }
 }
+
+/// <summary>Runs one component alone against strict mocks, as the SDK's testing guide does for a component.</summary>
+public static class ComponentRun
+{
+    public static async Task<T> RunAsync<T>(StackMocks mocks, Func<T> create)
+        where T : ComponentResource
+    {
+        T? component = null;
+        await Deployment.TestAsync(
+            mocks.Mock.Object,
+            new TestOptions { StackName = "test", ProjectName = "adot-tracing", IsPreview = mocks.IsPreview },
+            () => { component = create(); });
+        return component ?? throw new InvalidOperationException("the component was not created");
+    }
+}

@@ -166,7 +166,7 @@ public static class PlanJson
         ["role"] = function.Role.Name,
         ["managedPolicyArns"] = Strings(function.Role.ManagedPolicyArns),
         ["policy"] = function.Policy.ToJson(),
-        ["logGroup"] = new JsonObject { ["name"] = function.LogGroupName, ["retentionDays"] = function.LogRetentionDays, ["format"] = "JSON" },
+        ["logGroup"] = new JsonObject { ["name"] = function.LogGroupName, ["retentionDays"] = function.LogRetentionDays, ["format"] = function.LogFormat },
     };
 
     private static JsonObject Api(StackBlueprint blueprint)

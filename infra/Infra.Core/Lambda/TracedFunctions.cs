@@ -10,6 +10,12 @@ public static class TracedFunctions
     public const string ActiveTracing = "Active";
 
     /// <summary>
+    /// Structured logs: Lambda writes each line as a JSON object with its level, timestamp and request id, so logs can
+    /// be queried by field next to the traces. https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-logformat.html
+    /// </summary>
+    public const string JsonLogFormat = "JSON";
+
+    /// <summary>
     /// What a function needs to send traces to X-Ray and read sampling rules; X-Ray supports no resource-level
     /// permissions for these, so the resource is "*". https://docs.aws.amazon.com/xray/latest/devguide/security_iam_id-based-policy-examples.html
     /// </summary>
@@ -68,6 +74,7 @@ public static class TracedFunctions
             [choice.Arn],
             environment,
             names.FunctionLogGroup(declaration.Key),
+            JsonLogFormat,
             settings.Lambda.LogRetentionDays,
             role);
     }
