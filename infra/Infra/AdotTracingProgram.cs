@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Infra.Components;
+using Infra.Core;
 using Infra.Core.Blueprint;
 using Infra.Core.Collector;
 using Infra.Core.Lambda;
@@ -62,7 +63,7 @@ public static class AdotTracingProgram
             outputs["collectorTaskRoleArn"] = roles.TaskRoleArn;
         }
 
-        var codeRoot = RepositoryRoot();
+        var codeRoot = ProjectRoot.Find(Directory.GetCurrentDirectory());
         var functions = blueprint.Functions.ToDictionary(
             spec => spec.Key,
             spec => new TracedFunction(spec.Key, new TracedFunctionArgs
@@ -115,19 +116,5 @@ public static class AdotTracingProgram
                 Filters = { new Aws.Ec2.Inputs.GetSubnetsFilterInputArgs { Name = "vpc-id", Values = { found.Id } } },
             })).Apply(subnets => subnets.Ids);
         return new CollectorNetwork(vpc.Apply(found => found.Id), vpc.Apply(found => found.CidrBlock), subnetIds);
-    }
-
-    /// <summary>The folder holding Pulumi.yaml: function code paths in Core are relative to it.</summary>
-    internal static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")) && Directory.Exists(Path.Combine(directory.FullName, "functions")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find the repository root (the folder with Pulumi.yaml and functions/) above the working directory.");
     }
 }

@@ -13,14 +13,13 @@ public sealed class CiWorkflowPolicy
     }
 
     [Fact]
-    public void CiBuildsWithDotnet10AndPython312()
+    public void CiSetsUpTheSdkOfTheTargetFrameworkAndThePythonOfTheFunctions()
     {
         var steps = Ci.AllSteps.ToList();
         var dotnet = Assert.Single(steps, s => s.Uses?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true);
-        Assert.Equal("actions/setup-dotnet@v4", dotnet.Uses);
-        Assert.Equal("10.0.x", dotnet.With["dotnet-version"]);
+        Assert.Equal(Toolchains.DotnetSdkVersion, dotnet.With["dotnet-version"]);
         var python = Assert.Single(steps, s => s.Uses?.StartsWith("actions/setup-python@", StringComparison.Ordinal) == true);
-        Assert.Equal("3.12", python.With["python-version"]);
+        Assert.Equal(Toolchains.FunctionsPythonVersion, python.With["python-version"]);
         Assert.Contains(steps, s => s.Uses?.StartsWith("actions/checkout@", StringComparison.Ordinal) == true);
     }
 

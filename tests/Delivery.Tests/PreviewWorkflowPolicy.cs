@@ -32,7 +32,6 @@ public sealed class PreviewWorkflowPolicy
     public void PreviewRunsPulumiPreviewAndCommentsOnThePullRequest()
     {
         var pulumi = Assert.Single(PreviewJob.StepsUsing("pulumi/actions"));
-        Assert.Equal("pulumi/actions@v7", pulumi.Uses);
         Assert.Equal("preview", pulumi.With["command"]);
         Assert.Equal("true", pulumi.With["comment-on-pr"]);
         Assert.Equal(".", pulumi.With["work-dir"]);
@@ -43,7 +42,6 @@ public sealed class PreviewWorkflowPolicy
     {
         var job = PreviewJob;
         var aws = Assert.Single(job.StepsUsing("aws-actions/configure-aws-credentials"));
-        Assert.Equal("aws-actions/configure-aws-credentials@v4", aws.Uses);
         Assert.Equal("${{ vars.AWS_ROLE_ARN }}", aws.With["role-to-assume"]);
         Assert.StartsWith("${{ vars.", aws.With["aws-region"], StringComparison.Ordinal);
         Assert.Equal("write", Preview.Permissions.Get("id-token").Str());
@@ -61,6 +59,7 @@ public sealed class PreviewWorkflowPolicy
             ["id-token"] = "write",
         };
         Assert.Equal(expected, Preview.Permissions.AsStringMap());
+        Assert.NotEmpty(Preview.Jobs);
         Assert.All(Preview.Jobs.Values, j => Assert.Null(j.Permissions));
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Infra.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Delivery.Tests;
@@ -6,7 +7,7 @@ namespace Delivery.Tests;
 /// <summary>Finds the repository root and the stacks it defines.</summary>
 internal static class Repo
 {
-    private static readonly Lazy<string> LazyRoot = new(FindRoot);
+    private static readonly Lazy<string> LazyRoot = new(() => ProjectRoot.Find(AppContext.BaseDirectory));
 
     public static string Root => LazyRoot.Value;
 
@@ -30,32 +31,6 @@ internal static class Repo
 
             return stacks;
         }
-    }
-
-    /// <summary>
-    /// Walks up from the test assembly to the folder holding Infra.sln or Pulumi.yaml; if neither
-    /// exists anywhere up the tree, to the folder holding .github.
-    /// </summary>
-    private static string FindRoot()
-    {
-        var start = new DirectoryInfo(AppContext.BaseDirectory);
-        for (var dir = start; dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Infra.sln")) || File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        for (var dir = start; dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, ".github")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder holding Infra.sln, Pulumi.yaml or .github above {start.FullName}.");
     }
 }
 

@@ -15,31 +15,54 @@ public sealed partial class WorkflowHygienePolicy
 
     public static TheoryData<string> AllWorkflows => new(Workflow.AllFileNames());
 
-    [GeneratedRegex(@"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$")]
-    private static partial Regex PinnedAction();
-
     [Theory]
-    [MemberData(nameof(RequiredWorkflows))]
-    public void RequiredWorkflowExistsAndParses(string fileName)
+    [MemberData(nameof(AllWorkflows))]
+    public void EveryActionIsPinnedToTheCommitOfARecordedRelease(string fileName)
     {
         var workflow = Workflow.Load(fileName);
-        Assert.False(string.IsNullOrWhiteSpace(workflow.Root.Get("name").Str()), $"{fileName} needs a name");
-        Assert.NotEmpty(workflow.Triggers);
-        Assert.NotEmpty(workflow.Jobs);
-        Assert.All(workflow.Jobs.Values, j => Assert.Equal("ubuntu-latest", j.Node.Get("runs-on").Str()));
+        var uses = workflow.Root.AllEntries().Where(e => e.Key == "uses").Select(e => e.Value.Str() ?? string.Empty)
+            .Where(u => !u.StartsWith("./", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(uses);
+        var lines = ActionReleases.UsesLine().Matches(workflow.Text).Where(m => !m.Groups["ref"].Value.StartsWith("./", StringComparison.Ordinal)).ToList();
+        Assert.Equal(uses, lines.Select(m => m.Groups["ref"].Value));
+        foreach (var line in lines)
+        {
+            var reference = line.Groups["ref"].Value;
+            var pin = ActionReleases.Pin(reference);
+            Assert.True(pin is not null, $"{fileName}: {reference} is not pinned to a full commit SHA");
+            Assert.True(ActionReleases.Known.TryGetValue(pin.Value.Action, out var release), $"{fileName}: {pin.Value.Action} is not a recorded release");
+            Assert.Equal(release.Commit, pin.Value.Commit);
+            Assert.Equal(release.Version, line.Groups["comment"].Value);
+        }
     }
 
     [Theory]
-    [MemberData(nameof(AllWorkflows))]
-    public void EveryActionIsPinnedToAVersionTag(string fileName)
+    [InlineData("actions/checkout@v4")]
+    [InlineData("actions/checkout@v4.4.0")]
+    [InlineData("actions/checkout@main")]
+    [InlineData("actions/checkout@11d5960")]
+    [InlineData("actions/checkout@11D5960A326750D5838078E36CF38B85AF677262")]
+    [InlineData("actions/checkout@11d5960a326750d5838078e36cf38b85af677262x")]
+    public void ATagABranchOrAShortShaIsNotAPin(string reference) => Assert.Null(ActionReleases.Pin(reference));
+
+    [Theory]
+    [InlineData("actions/checkout@11d5960a326750d5838078e36cf38b85af677262", "actions/checkout")]
+    [InlineData("github/codeql-action/init@11d5960a326750d5838078e36cf38b85af677262", "github/codeql-action")]
+    public void AFullCommitShaIsAPin(string reference, string action) =>
+        Assert.Equal((action, "11d5960a326750d5838078e36cf38b85af677262"), ActionReleases.Pin(reference));
+
+    [Theory]
+    [MemberData(nameof(RequiredWorkflows))]
+    public void EveryJobBuildsWithTheProjectsToolchains(string fileName)
     {
         var workflow = Workflow.Load(fileName);
-        var uses = workflow.Root.AllEntries().Where(e => e.Key == "uses").Select(e => e.Value.Str() ?? string.Empty).ToList();
-        Assert.NotEmpty(uses);
-        foreach (var use in uses.Where(u => !u.StartsWith("./", StringComparison.Ordinal)))
+        Assert.NotEmpty(workflow.Jobs);
+        foreach (var job in workflow.Jobs.Values)
         {
-            Assert.Matches(PinnedAction(), use);
-            Assert.DoesNotMatch(@"@(main|master|latest|HEAD)$", use);
+            var dotnet = Assert.Single(job.StepsUsing("actions/setup-dotnet"));
+            Assert.Equal(Toolchains.DotnetSdkVersion, dotnet.With.GetValueOrDefault("dotnet-version"));
+            var python = Assert.Single(job.StepsUsing("actions/setup-python"));
+            Assert.Equal(Toolchains.FunctionsPythonVersion, python.With.GetValueOrDefault("python-version"));
         }
     }
 
@@ -61,6 +84,11 @@ public sealed partial class WorkflowHygienePolicy
     public void EveryAwsLoginAssumesTheEnvironmentRoleThroughOidc(string fileName)
     {
         var workflow = Workflow.Load(fileName);
+
+        // Only the jobs that run Pulumi talk to AWS, and each of them logs in once.
+        Assert.Equal(
+            workflow.Jobs.Values.Where(job => job.StepsUsing("pulumi/actions").Any()).Select(job => job.Id),
+            workflow.Jobs.Values.SelectMany(job => job.StepsUsing("aws-actions/configure-aws-credentials")).Select(step => step.Job.Id));
         foreach (var job in workflow.Jobs.Values)
         {
             foreach (var step in job.StepsUsing("aws-actions/configure-aws-credentials"))
@@ -79,7 +107,10 @@ public sealed partial class WorkflowHygienePolicy
     public void PulumiRunsAgainstTheConfiguredBackendWithSecretsFromSecrets(string fileName)
     {
         var workflow = Workflow.Load(fileName);
-        foreach (var entry in workflow.Root.AllEntries().Where(e => PulumiSecrets.Contains(e.Key)))
+        var pulumiJobs = workflow.Jobs.Values.Count(job => job.StepsUsing("pulumi/actions").Any());
+        var secretEntries = workflow.Root.AllEntries().Where(e => PulumiSecrets.Contains(e.Key)).ToList();
+        Assert.Equal(pulumiJobs * PulumiSecrets.Length, secretEntries.Count);
+        foreach (var entry in secretEntries)
         {
             Assert.Matches(@"^\$\{\{\s*secrets\.[A-Z_]+\s*\}\}$", entry.Value.Str() ?? string.Empty);
         }

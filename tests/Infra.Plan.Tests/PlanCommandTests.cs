@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Infra.Core;
 
 namespace Infra.Plan.Tests;
 
@@ -131,16 +132,5 @@ public sealed class PlanCommandTests : IDisposable
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")) && Directory.Exists(Path.Combine(directory.FullName, "infra")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static string RepoRoot() => RepositoryRoot.Path;
 }

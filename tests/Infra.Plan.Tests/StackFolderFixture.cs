@@ -11,7 +11,7 @@ internal sealed class StackFolderFixture : IDisposable
 
     public string Directory { get; }
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepositoryRoot.Path;
 
     public void Write(string stack, string text) => File.WriteAllText(Path.Combine(Directory, $"Pulumi.{stack}.yaml"), text);
 
@@ -30,19 +30,6 @@ internal sealed class StackFolderFixture : IDisposable
     }
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
-
-    private static string FindRepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Pulumi.yaml")) && System.IO.Directory.Exists(Path.Combine(directory.FullName, "infra")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
 }
 
 internal sealed record PlanRun(int Code, string Stdout, string Stderr)

@@ -12,7 +12,7 @@ public class CommittedStackTests
 {
     private static IReadOnlyDictionary<string, string> CommittedConfig(string stack)
     {
-        var load = StackFolder.Load(AdotTracingProgram.RepositoryRoot(), stack);
+        var load = StackFolder.Load(Infra.Core.ProjectRoot.Find(AppContext.BaseDirectory), stack);
         Assert.True(load.Outcome == LoadOutcome.Loaded, string.Join(" | ", load.Errors));
         return load.Config!.Values;
     }

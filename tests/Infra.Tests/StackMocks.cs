@@ -9,21 +9,33 @@ namespace Infra.Tests;
 /// <summary>A resource the program registered, with the inputs it sent.</summary>
 public sealed record Registered(string Type, string Name, ImmutableDictionary<string, object> Inputs)
 {
+    /// <summary>The input, or null when the program did not send it (or, in a preview, sent an unknown value).</summary>
     public object? Input(string key) => Inputs.TryGetValue(key, out var value) ? value : null;
 
     public string? String(string key) => Input(key) as string;
 
+    /// <summary>An object input; fails the test when it is missing.</summary>
     public ImmutableDictionary<string, object> Object(string key) =>
-        Assert.IsAssignableFrom<ImmutableDictionary<string, object>>(Input(key));
+        Assert.IsAssignableFrom<ImmutableDictionary<string, object>>(Required(key));
 
-    public IReadOnlyList<object> List(string key) => Input(key) is ImmutableArray<object> array ? array : [];
+    /// <summary>A list input; fails the test when it is missing, so a loop over it cannot pass vacuously.</summary>
+    public IReadOnlyList<object> List(string key) => Required(key) switch
+    {
+        ImmutableArray<object> array => array,
+        var other => throw new Xunit.Sdk.XunitException($"{Type} {Name}: input {key} is a {other.GetType().Name}, not a list"),
+    };
 
-    public IReadOnlyList<string> Strings(string key) => List(key).Cast<string>().ToList();
+    public IReadOnlyList<string> Strings(string key) => List(key).Select(item => Assert.IsType<string>(item)).ToList();
+
+    private object Required(string key) => Inputs.TryGetValue(key, out var value)
+        ? value
+        : throw new Xunit.Sdk.XunitException($"{Type} {Name} has no input {key} (inputs: {string.Join(", ", Inputs.Keys.Order(StringComparer.Ordinal))})");
 }
 
 /// <summary>
 /// Strict mocks: every type token the program may register is listed with what the provider would compute
 /// (ids, ARNs, URLs); everything else is echoed from the inputs. An unknown type or call fails the test.
+/// In a preview the computed values are unknown, as the engine reports them for resources still to be created.
 /// </summary>
 public sealed class StackMocks
 {
@@ -32,10 +44,22 @@ public sealed class StackMocks
     public const string VpcId = "vpc-0a1b2c3d4e5f60718";
     public const string VpcCidr = "172.31.0.0/16";
 
+    /// <summary>
+    /// The value the Pulumi .NET SDK reads as "unknown" when it comes back from the engine
+    /// (pulumi/pulumi-dotnet v3.112.1, sdk/Pulumi/Serialization/Constants.cs, UnknownValue; Deserializer.cs turns it
+    /// into an unknown output). Inputs derived from it are then left out of later mock calls
+    /// (sdk/Pulumi/Testing/MockMonitor.cs, ToDictionary keeps known values only).
+    /// </summary>
+    public const string Unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
     private readonly List<Registered> _resources = [];
 
-    public StackMocks()
+    /// <param name="isPreview">
+    /// Answer as the engine does in a preview: ids and provider-computed outputs unknown, inputs echoed.
+    /// </param>
+    public StackMocks(bool isPreview = false)
     {
+        IsPreview = isPreview;
         Mock.Setup(mocks => mocks.NewResourceAsync(It.IsAny<MockResourceArgs>()))
             .Returns((MockResourceArgs args) => Task.FromResult<(string?, object)>(NewResource(args)));
         Mock.Setup(mocks => mocks.CallAsync(It.IsAny<MockCallArgs>()))
@@ -67,6 +91,14 @@ public sealed class StackMocks
     }
 
     public Mock<IMocks> Mock { get; } = new(MockBehavior.Strict);
+
+    public bool IsPreview { get; }
+
+    /// <summary>
+    /// Resource types whose every output (echoed inputs included) comes back unknown: whatever another resource
+    /// takes from them is then missing from its inputs, which shows that it is wired to them rather than to a copy.
+    /// </summary>
+    public IReadOnlySet<string> UnknownOutputs { get; init; } = new HashSet<string>();
 
     public IReadOnlyList<Registered> Resources
     {
@@ -132,10 +164,19 @@ public sealed class StackMocks
         };
         foreach (var (key, value) in computed)
         {
-            state[key] = value;
+            state[key] = IsPreview ? Unknown : value;
         }
 
-        return ($"{name}-id", state.ToImmutable());
+        if (UnknownOutputs.Contains(type))
+        {
+            foreach (var key in state.Keys.ToList())
+            {
+                state[key] = Unknown;
+            }
+        }
+
+        // An empty id is an unknown id (sdk/Pulumi/Deployment/Deployment_ReadOrRegisterResource.cs at v3.112.1).
+        return (IsPreview ? "" : $"{name}-id", state.ToImmutable());
     }
 
     private static object Call(MockCallArgs args) => args.Token switch

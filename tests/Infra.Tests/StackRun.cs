@@ -29,7 +29,8 @@ public sealed class StackRun
             values[key.Contains(':') ? key : $"adot-tracing:{key}"] = value;
         }
 
-        mocks ??= new StackMocks();
+        mocks ??= new StackMocks(isPreview);
+        Assert.Equal(isPreview, mocks.IsPreview);
         System.Environment.SetEnvironmentVariable("PULUMI_CONFIG", StackMocks.ConfigJson(values));
         try
         {
@@ -54,5 +55,20 @@ public sealed class StackRun
             T value => value,
             var other => throw new InvalidOperationException($"output {key} is {other?.GetType().Name ?? "null"}, not {typeof(T).Name}"),
         };
+    }
+}
+
+/// <summary>Runs one component alone against strict mocks, as the SDK's testing guide does for a component.</summary>
+public static class ComponentRun
+{
+    public static async Task<T> RunAsync<T>(StackMocks mocks, Func<T> create)
+        where T : ComponentResource
+    {
+        T? component = null;
+        await Deployment.TestAsync(
+            mocks.Mock.Object,
+            new TestOptions { StackName = "test", ProjectName = "adot-tracing", IsPreview = mocks.IsPreview },
+            () => { component = create(); });
+        return component ?? throw new InvalidOperationException("the component was not created");
     }
 }

@@ -9,6 +9,7 @@ namespace Infra.Core.Lambda;
 /// </summary>
 /// <param name="Key">The short name within the stack (chatbot, sqs-consumer).</param>
 /// <param name="CodePath">The folder holding the function's code, relative to the repository root.</param>
+/// <param name="LogFormat">The Lambda log format (Text or JSON) of the function's logging configuration.</param>
 public sealed record FunctionSpec(
     string Key,
     string FunctionName,
@@ -23,6 +24,7 @@ public sealed record FunctionSpec(
     IReadOnlyList<string> Layers,
     IReadOnlyDictionary<string, string> Environment,
     string LogGroupName,
+    string LogFormat,
     int LogRetentionDays,
     RoleSpec Role)
 {

@@ -9,6 +9,12 @@ public static class TracedFunctions
 {
     public const string ActiveTracing = "Active";
 
+    /// <summary>
+    /// Structured logs: Lambda writes each line as a JSON object with its level, timestamp and request id, so logs can
+    /// be queried by field next to the traces. https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-logformat.html
+    /// </summary>
+    public const string JsonLogFormat = "JSON";
+
     public static FunctionSpec Build(FunctionDeclaration declaration, StackSettings settings, StackNames names, AwsContext aws)
     {
         var layer = AdotLayers.Resolve(settings.Lambda, settings.Region, declaration.Runtime, declaration.JavaHandler);
@@ -63,6 +69,7 @@ public static class TracedFunctions
             [choice.Arn],
             environment,
             names.FunctionLogGroup(declaration.Key),
+            JsonLogFormat,
             settings.Lambda.LogRetentionDays,
             role);
     }

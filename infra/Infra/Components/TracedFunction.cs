@@ -55,7 +55,7 @@ public sealed class TracedFunction : ComponentResource
             Environment = new Aws.Lambda.Inputs.FunctionEnvironmentArgs { Variables = Inputs.Map(spec.Environment) },
             LoggingConfig = new Aws.Lambda.Inputs.FunctionLoggingConfigArgs
             {
-                LogFormat = "JSON",
+                LogFormat = spec.LogFormat,
                 LogGroup = logGroup.LogGroupName.Apply(groupName => groupName ?? spec.LogGroupName),
             },
             Tags = Inputs.Map(args.Tags),

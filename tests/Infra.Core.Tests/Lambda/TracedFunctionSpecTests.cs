@@ -7,18 +7,48 @@ public class TracedFunctionSpecTests
     [Fact]
     public void EveryFunctionIsTracedWithLayerAndWrapper()
     {
-        foreach (var function in TestStacks.Blueprint("dev").Functions)
+        var functions = TestStacks.Blueprint("dev").Functions;
+        Assert.Equal(["adot-tracing-dev-chatbot", "adot-tracing-dev-sqs-consumer"], functions.Select(function => function.FunctionName).Order(StringComparer.Ordinal));
+        foreach (var function in functions)
         {
             Assert.Equal("Active", function.TracingMode);
             Assert.Equal("arn:aws:lambda:us-west-2:901920570463:layer:aws-otel-python-amd64-ver-1-32-0:2", Assert.Single(function.Layers));
             Assert.Equal("/opt/otel-instrument", function.Environment["AWS_LAMBDA_EXEC_WRAPPER"]);
             Assert.Equal(function.FunctionName, function.Environment["OTEL_SERVICE_NAME"]);
             Assert.Contains("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", function.Role.ManagedPolicyArns);
-            // Sending segments and reading sampling rules; AWSXRayDaemonWriteAccess without GetSamplingStatisticSummaries
-            // (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSXRayDaemonWriteAccess.html).
+            // AWS's AWSXRayDaemonWriteAccess less the statistics summary:
+            // https://docs.aws.amazon.com/xray/latest/devguide/security_iam_id-based-policy-examples.html
             Assert.Equal(
-                ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
-                function.Policy.Statements.Single(statement => statement.Resources.Contains("*")).Actions);
+                ["xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments"],
+                function.Policy.Statements.Single(statement => statement.Resources.Contains("*")).Actions.Order(StringComparer.Ordinal));
+            // The wrapper's own default, stated (aws-observability/aws-otel-lambda, python/scripts/otel-instrument).
+            Assert.Equal("tracecontext,baggage,xray-lambda", function.Environment["OTEL_PROPAGATORS"]);
+            Assert.Equal("JSON", function.LogFormat);
+            Assert.Equal($"/aws/lambda/{function.FunctionName}", function.LogGroupName);
+        }
+    }
+
+    [Fact]
+    public void LambdaSettingsReachEveryFunction()
+    {
+        var functions = TestStacks.Blueprint("dev", ("lambda", """{"memorySize":1024,"timeoutSeconds":20,"logRetentionDays":14}""")).Functions;
+        Assert.Equal(2, functions.Count);
+        Assert.All(functions, function => Assert.Equal((1024, 20, 14), (function.MemorySize, function.TimeoutSeconds, function.LogRetentionDays)));
+    }
+
+    [Fact]
+    public void OnlyLambdaActingForThisAccountMayAssumeAFunctionRole()
+    {
+        var functions = TestStacks.Blueprint("dev").Functions;
+        Assert.Equal(2, functions.Count);
+        foreach (var function in functions)
+        {
+            var trust = Assert.Single(function.Role.TrustPolicy.Statements);
+            Assert.Equal(("lambda.amazonaws.com", "Allow"), (trust.ServicePrincipal, trust.Effect));
+            Assert.Equal(["sts:AssumeRole"], trust.Actions);
+            var condition = Assert.Single(trust.Conditions!);
+            Assert.Equal(("StringEquals", "aws:SourceAccount"), (condition.Operator, condition.Key));
+            Assert.Equal([TestStacks.Account], condition.Values);
         }
     }
 

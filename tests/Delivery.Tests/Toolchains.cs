@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Infra.Core.Lambda;
+
+namespace Delivery.Tests;
+
+/// <summary>The toolchain versions the workflows must set up, read from the project rather than from the workflows.</summary>
+internal static partial class Toolchains
+{
+    /// <summary>The SDK band of the target framework in Directory.Build.props: net10.0 needs a 10.0.x SDK.</summary>
+    public static string DotnetSdkVersion
+    {
+        get
+        {
+            var props = XDocument.Load(Path.Combine(Repo.Root, "Directory.Build.props"));
+            var framework = Assert.Single(props.Descendants("TargetFramework")).Value;
+            var match = TargetFramework().Match(framework);
+            Assert.True(match.Success, $"unexpected TargetFramework {framework}");
+            return $"{match.Groups["version"].Value}.x";
+        }
+    }
+
+    /// <summary>The Python of the Lambda runtime the functions run on (python3.12 -> 3.12), so their tests run on it too.</summary>
+    public static string FunctionsPythonVersion
+    {
+        get
+        {
+            var match = LambdaPythonRuntime().Match(SampleApp.Runtime);
+            Assert.True(match.Success, $"unexpected Lambda runtime {SampleApp.Runtime}");
+            return match.Groups["version"].Value;
+        }
+    }
+
+    [GeneratedRegex(@"^net(?<version>\d+\.\d+)$")]
+    private static partial Regex TargetFramework();
+
+    [GeneratedRegex(@"^python(?<version>3\.\d+)$")]
+    private static partial Regex LambdaPythonRuntime();
+}

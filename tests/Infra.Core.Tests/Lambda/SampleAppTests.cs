@@ -1,0 +1,48 @@
+namespace Infra.Core.Tests.Lambda;
+
+/// <summary>The sample app's functions and queue, in the regions and settings that change them.</summary>
+public class SampleAppTests
+{
+    [Fact]
+    public void InTheChinaRegionsTheQueueUrlAndArnsUseTheirPartition()
+    {
+        // SQS endpoints in China end in amazonaws.com.cn and ARNs use the aws-cn partition:
+        // https://docs.amazonaws.cn/en_us/aws/latest/userguide/endpoints-Beijing.html
+        var blueprint = TestStacks.Blueprint(
+            "dev",
+            ("aws:region", "cn-north-1"),
+            ("aws-native:region", "cn-north-1"),
+            ("lambda", """{"flavor":"distro"}"""));
+        Assert.Equal($"https://sqs.cn-north-1.amazonaws.com.cn/{TestStacks.Account}/adot-tracing-dev-questions", blueprint.Chatbot.Environment["QUEUE_URL"]);
+        var send = blueprint.Chatbot.Policy.Statements.Single(statement => statement.Actions.Contains("sqs:SendMessage"));
+        Assert.Equal([$"arn:aws-cn:sqs:cn-north-1:{TestStacks.Account}:adot-tracing-dev-questions"], send.Resources);
+        Assert.Equal(["arn:aws-cn:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"], blueprint.Chatbot.Role.ManagedPolicyArns);
+    }
+
+    [Fact]
+    public void TheConsumerIsToldItsTable() =>
+        Assert.Equal("adot-tracing-dev-questions", TestStacks.Blueprint("dev").Consumer.Environment["TABLE_NAME"]);
+
+    [Fact]
+    public void FunctionsRunTheirOwnCodeWithTheAppHandler()
+    {
+        var blueprint = TestStacks.Blueprint("dev");
+        Assert.Equal(("functions/chatbot", "app.handler", "python3.12"), (blueprint.Chatbot.CodePath, blueprint.Chatbot.Handler, blueprint.Chatbot.Runtime));
+        Assert.Equal(("functions/sqs-consumer", "app.handler", "python3.12"), (blueprint.Consumer.CodePath, blueprint.Consumer.Handler, blueprint.Consumer.Runtime));
+        Assert.All(new[] { blueprint.Chatbot, blueprint.Consumer }, function => Assert.True(File.Exists(Path.Combine(ProjectRoot.Find(AppContext.BaseDirectory), function.CodePath, "app.py"))));
+    }
+
+    [Theory]
+    [InlineData(3, 30)]
+    [InlineData(5, 30)]
+    [InlineData(6, 36)]
+    public void TheQueueHidesAMessageForSixConsumerTimeoutsAndAtLeastTheSqsDefault(int timeout, int visibility)
+    {
+        // Lambda's guidance: at least six times the function timeout
+        // (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html); SQS's default is 30 seconds
+        // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html).
+        var blueprint = TestStacks.Blueprint("dev", ("lambda", $$"""{"timeoutSeconds":{{timeout}}}"""));
+        Assert.Equal(timeout, blueprint.Consumer.TimeoutSeconds);
+        Assert.Equal(visibility, blueprint.Queue.VisibilityTimeoutSeconds);
+    }
+}
