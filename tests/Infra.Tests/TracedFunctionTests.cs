@@ -46,12 +46,22 @@ public class TracedFunctionTests
             [
                 new InlinePolicy("tracing", new PolicyDocument([PolicyStatement.Allow("Trace", ["xray:PutTraceSegments"], "*")])),
                 new InlinePolicy("orders", new PolicyDocument([PolicyStatement.Allow("Write", ["dynamodb:PutItem"], $"arn:aws:dynamodb:us-west-2:{Account}:table/orders")])),
-            ]));
+            ]),
+        LogGroupProtection: new ResourceProtection(Protect: true, RetainOnDelete: true));
 
     private static readonly Dictionary<string, string> Tags = new() { ["team"] = "shop" };
 
     private static Task<TracedFunction> Run(StackMocks mocks) => ComponentRun.RunAsync(mocks, () =>
         new TracedFunction("orders", new TracedFunctionArgs { Spec = Spec, CodeDirectory = "orders-code", Tags = Tags }));
+
+    [Fact]
+    public async Task TheLogGroupIsProtectedAsItsSpecSays()
+    {
+        var run = await ComponentRun<TracedFunction>.RunAsync(options =>
+            new TracedFunction("orders", new TracedFunctionArgs { Spec = Spec, CodeDirectory = "orders-code", Tags = Tags }, options));
+        var options = run.OptionsOf("orders-logs");
+        Assert.Equal((true, true), (options.Protect, options.RetainOnDelete));
+    }
 
     [Fact]
     public async Task TheFunctionCarriesEveryValueOfItsSpec()

@@ -109,7 +109,8 @@ public static class CollectorBuilder
             service,
             configSpec,
             names.CollectorLogGroup,
-            collector.LogRetentionDays);
+            collector.LogRetentionDays,
+            EnvironmentPresets.For(settings.Environment).Protection.LogGroups);
         return (spec, iam);
     }
 

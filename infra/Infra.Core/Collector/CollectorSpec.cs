@@ -112,4 +112,5 @@ public sealed record CollectorSpec(
     ServiceSpec Service,
     CollectorConfigSpec Config,
     string LogGroupName,
-    int LogRetentionDays);
+    int LogRetentionDays,
+    ResourceProtection LogGroupProtection);

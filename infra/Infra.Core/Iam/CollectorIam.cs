@@ -71,7 +71,7 @@ public static class CollectorIam
         var instanceRole = new RoleSpec(
             names.InstanceRole,
             "Role of the EC2 hosts of the collector cluster",
-            new PolicyDocument([PolicyStatement.AssumeRole("ec2.amazonaws.com")]),
+            new PolicyDocument([PolicyStatement.AssumeRole(AwsContext.ServicePrincipal("ec2"))]),
             [aws.ManagedPolicyArn(ManagedPolicies.EcsForEc2), aws.ManagedPolicyArn(ManagedPolicies.SsmManagedInstanceCore)],
             []);
 
@@ -112,6 +112,6 @@ public static class CollectorIam
 
     /// <summary>ECS tasks may assume the role, only on behalf of this account (confused-deputy guard).</summary>
     public static PolicyDocument EcsTasksTrust(AwsContext aws) => new([
-        PolicyStatement.AssumeRole("ecs-tasks.amazonaws.com", new PolicyCondition("StringEquals", "aws:SourceAccount", [aws.AccountId])),
+        PolicyStatement.AssumeRole(AwsContext.ServicePrincipal("ecs-tasks"), new PolicyCondition("StringEquals", "aws:SourceAccount", [aws.AccountId])),
     ]);
 }

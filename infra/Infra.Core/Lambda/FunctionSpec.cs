@@ -26,7 +26,8 @@ public sealed record FunctionSpec(
     string LogGroupName,
     string LogFormat,
     int LogRetentionDays,
-    RoleSpec Role)
+    RoleSpec Role,
+    ResourceProtection LogGroupProtection)
 {
     /// <summary>The Lambda architecture name (x86_64 or arm64).</summary>
     public string ArchitectureName => Architecture.Wire();

@@ -50,7 +50,7 @@ public static class TracedFunctions
             names.FunctionRole(declaration.Key),
             $"Execution role of {functionName}",
             new PolicyDocument([PolicyStatement.AssumeRole(
-                "lambda.amazonaws.com",
+                AwsContext.ServicePrincipal("lambda"),
                 new PolicyCondition("StringEquals", "aws:SourceAccount", [aws.AccountId]))]),
             [aws.ManagedPolicyArn(ManagedPolicies.LambdaBasicExecution)],
             inline);
@@ -71,6 +71,7 @@ public static class TracedFunctions
             names.FunctionLogGroup(declaration.Key),
             JsonLogFormat,
             settings.Lambda.LogRetentionDays,
-            role);
+            role,
+            EnvironmentPresets.For(settings.Environment).Protection.LogGroups);
     }
 }

@@ -53,7 +53,7 @@ public sealed class CollectorCluster : ComponentResource
             LogGroupName = spec.LogGroupName,
             RetentionInDays = spec.LogRetentionDays,
             Tags = tags,
-        }, child);
+        }, Inputs.Guarded(this, spec.LogGroupProtection));
 
         Ssm.Parameter? configParameter = null;
         if (spec.Config.Source == CollectorConfigSource.Custom)

@@ -35,7 +35,7 @@ public sealed class TracedFunction : ComponentResource
             LogGroupName = spec.LogGroupName,
             RetentionInDays = spec.LogRetentionDays,
             Tags = Inputs.Tags(args.Tags),
-        }, child);
+        }, Inputs.Guarded(this, spec.LogGroupProtection));
 
         var role = CollectorRoles.Role($"{name}-role", spec.Role, args.Tags, child);
 
