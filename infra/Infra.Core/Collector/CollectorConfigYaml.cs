@@ -121,7 +121,7 @@ public static class CustomCollectorConfig
         {
             ["batch/traces"] = new Dictionary<string, object?> { ["timeout"] = "1s", ["send_batch_size"] = 50 },
             ["batch/metrics"] = new Dictionary<string, object?> { ["timeout"] = "60s" },
-            ["resourcedetection"] = new Dictionary<string, object?>
+            ["resource_detection"] = new Dictionary<string, object?>
             {
                 ["detectors"] = new[] { "env", "ecs", "ec2" },
                 ["timeout"] = "2s",
@@ -141,8 +141,8 @@ public static class CustomCollectorConfig
         ServiceExtensions: traces.Authenticator is { } authenticator ? ["health_check", authenticator] : ["health_check"],
         Pipelines: new Dictionary<string, CollectorPipeline>
         {
-            ["traces"] = new(["otlp", "awsxray"], ["resourcedetection", "batch/traces"], [traces.Exporter]),
-            ["metrics"] = new(["otlp", "statsd"], ["resourcedetection", "batch/metrics"], ["awsemf"]),
+            ["traces"] = new(["otlp", "awsxray"], ["resource_detection", "batch/traces"], [traces.Exporter]),
+            ["metrics"] = new(["otlp", "statsd"], ["resource_detection", "batch/metrics"], ["awsemf"]),
         });
 
     private static Dictionary<string, object?> Extensions(string region, TraceExportSpec traces)
