@@ -46,8 +46,8 @@ public static class TraceExport
     /// Commercial Regions: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-OTLPEndpoint.html.
     /// China: Transaction Search is documented for the aws-cn partition
     /// (https://docs.amazonaws.cn/en_us/AmazonCloudWatch/latest/monitoring/Enable-TransactionSearch.html) and ADOT sends
-    /// to the X-Ray OTLP endpoint there on amazonaws.com.cn (aws-observability/aws-otel-python-instrumentation release
-    /// v0.21.0). AWS GovCloud (US): Transaction Search is not available
+    /// to the X-Ray OTLP endpoint there on amazonaws.com.cn
+    /// (https://github.com/aws-observability/aws-otel-python-instrumentation/releases/tag/v0.21.0). AWS GovCloud (US): Transaction Search is not available
     /// (https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/govcloud-cw.html), so the endpoint has nothing to accept.
     /// </summary>
     public static string? XRayOtlpEndpoint(AwsContext aws) =>

@@ -177,6 +177,31 @@ public class OtlpTraceExportTests
         Assert.Contains("not available", error.Message);
     }
 
+    [Theory]
+    [InlineData("us-east-1", "https://xray.us-east-1.amazonaws.com/v1/traces")]
+    [InlineData("eu-central-1", "https://xray.eu-central-1.amazonaws.com/v1/traces")]
+    [InlineData("cn-northwest-1", "https://xray.cn-northwest-1.amazonaws.com.cn/v1/traces")]
+    [InlineData("us-gov-west-1", null)]
+    [InlineData("us-gov-east-1", null)]
+    public void TheXRayOtlpEndpointFollowsTheRegionAndIsAbsentInGovCloud(string region, string? expected) =>
+        // Pattern https://xray.<region>.amazonaws.com/v1/traces (CloudWatch-OTLPEndpoint.html); China Regions on
+        // amazonaws.com.cn (endpoints-Beijing.html); no Transaction Search in GovCloud (govcloud-cw.html).
+        Assert.Equal(expected, Infra.Core.Collector.TraceExport.XRayOtlpEndpoint(Infra.Core.Naming.AwsContext.For(region, TestStacks.Account)));
+
+    [Fact]
+    public void WhereThereIsNoOtlpEndpointTheChoiceFallsBackToAwsXRayAndSaysWhy()
+    {
+        // The settings reader refuses Transaction Search in GovCloud; the choice stays safe if handed such settings anyway.
+        var settings = TestStacks.Settings("staging", ("collector", Custom)) with
+        {
+            Region = "us-gov-west-1",
+            TransactionSearch = new Infra.Core.Settings.TransactionSearchSettings(true, 1),
+        };
+        var export = Infra.Core.Collector.TraceExport.Choose(settings, Infra.Core.Naming.AwsContext.For("us-gov-west-1", TestStacks.Account));
+        Assert.Equal(("awsxray", null), (export.Exporter, export.Endpoint));
+        Assert.Contains("no X-Ray OTLP endpoint", export.Reason);
+    }
+
     [Fact]
     public void EnabledAndEnabledElsewhereTogetherAreRefused()
     {
