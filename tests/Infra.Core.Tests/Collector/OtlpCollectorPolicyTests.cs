@@ -44,6 +44,12 @@ public class OtlpCollectorPolicyTests
     }
 
     [Fact]
+    public void OtlpExportWithoutASamplingProxyMayOnlyPutTraceSegments() =>
+        Assert.Equal(
+            ["SendSpansToXRayOtlpEndpoint: Allow xray:PutTraceSegments on *"],
+            XRayPermissions.OtlpStatements(servesSampling: false).Select(Describe));
+
+    [Fact]
     public void AwsXRayExportKeepsTheDaemonWriteSet()
     {
         var xray = Assert.Single(Policy("""{"enabled":false}""").Statements, statement => statement.Actions.Any(action => action.StartsWith("xray:", StringComparison.Ordinal)));
