@@ -45,6 +45,7 @@ internal static class PlanTable
                 ["ports", string.Join(", ", container.PortMappings.Select(port => $"{port.ContainerPort}/{port.Protocol}"))],
                 ["service", $"{collector.Service.SchedulingStrategy.Wire()}{(collector.Service.DesiredCount is { } count ? $" × {count}" : "")}"],
                 ["config", collector.Config.Source == CollectorConfigSource.Bundled ? $"bundled {collector.Config.BundledPath}" : $"custom, SSM {collector.Config.ParameterName} → {CollectorBuilder.ConfigContentVariable}"],
+                ["trace export", TraceExportLine(collector.TraceExport)],
                 ["logs", $"{collector.LogGroupName} ({collector.LogRetentionDays} days)"],
             ]);
         }
@@ -96,6 +97,9 @@ internal static class PlanTable
             page.Bullets(warnings);
         }
     }
+
+    private static string TraceExportLine(TraceExportSpec export) =>
+        (export.Endpoint is { } endpoint ? $"{export.Exporter} → {endpoint} ({export.Authenticator})" : export.Exporter) + $": {export.Reason}";
 
     private static string ShortArn(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
 

@@ -28,7 +28,7 @@ public sealed class StackFileProperties : IDisposable
         "python", "nodejs", "java", "layerArn", "memorySize", "timeoutSeconds", "simulateFailure", "knowledgeBaseId", "maxReceiveCount",
         "batchSize", "type", "stageName", "throttlingRateLimit", "throttlingBurstLimit", "criticalPaths", "routinePaths", "rules",
         "name", "priority", "fixedRate", "reservoirSize", "urlPath", "httpMethod", "host", "boost", "maxRate", "cooldownWindowMinutes",
-        "indexingPercentage", "POST /chat", "GET /health", "team", "aws:owner", "colector", "",
+        "indexingPercentage", "enabledElsewhere", "POST /chat", "GET /health", "team", "aws:owner", "colector", "",
     ];
 
     /// <summary>Plain YAML scalars, including the ones that broke readers before: non-finite, overflowing, typed-looking.</summary>

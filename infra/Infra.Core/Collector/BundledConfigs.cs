@@ -7,14 +7,17 @@ public sealed record EmfOutput(string Namespace, string LogGroup);
 public sealed record CollectorListener(string Protocol, int Port, string Purpose);
 
 /// <summary>What a collector configuration makes the collector call and where it listens, so IAM and the network grant exactly that.</summary>
-/// <param name="XRay">An awsxray exporter sends segments (and, with a reachable receiver proxy, SDKs read sampling through it).</param>
+/// <param name="TraceExporter">The exporter that sends spans (<c>awsxray</c> or <c>otlp_http</c>), or null when no pipeline exports traces.</param>
+/// <param name="ServesSampling">SDKs outside the container reach the awsxray receiver's sampling proxy, so the collector
+/// calls xray:GetSamplingRules and xray:GetSamplingTargets on their behalf.</param>
 /// <param name="Emf">Every awsemf exporter's namespace and log group.</param>
 /// <remarks>
 /// A resourcedetection ec2 detector calls ec2:DescribeTags only when <c>tags</c> are configured, otherwise it reads
 /// IMDS alone (contrib processor/resourcedetectionprocessor/internal/aws/ec2/ec2.go); no config here sets tags.
 /// </remarks>
 public sealed record CollectorNeeds(
-    bool XRay,
+    string? TraceExporter,
+    bool ServesSampling,
     IReadOnlyList<EmfOutput> Emf,
     IReadOnlyList<CollectorListener> Listeners);
 
@@ -33,8 +36,13 @@ public sealed record BundledConfig(
     IReadOnlyList<string> Detectors,
     IReadOnlyList<CollectorListener> Listeners)
 {
+    /// <summary>
+    /// No bundled file serves sampling to other containers: ecs-default-config leaves its awsxray receiver's proxy on
+    /// the default localhost:2000, the other files have no awsxray receiver.
+    /// </summary>
     public CollectorNeeds Needs => new(
-        Exporters.Any(exporter => exporter.Split('/')[0] == "awsxray"),
+        Exporters.Any(exporter => exporter.Split('/')[0] == TraceExport.AwsXRay) ? TraceExport.AwsXRay : null,
+        ServesSampling: false,
         Emf,
         Listeners);
 }

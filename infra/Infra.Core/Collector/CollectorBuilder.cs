@@ -37,11 +37,12 @@ public static class CollectorBuilder
         var collector = settings.Collector;
         var custom = collector.Config.Source == CollectorConfigSource.Custom;
         var metricsNamespace = $"ADOT/{names.Prefix}";
+        var traces = TraceExport.Choose(settings, aws);
         var configSpec = custom
-            ? CustomConfig(CustomCollectorConfig.Build(settings.Region, names.CollectorMetricsLogGroup, metricsNamespace).ToYaml(), names, aws)
+            ? CustomConfig(CustomCollectorConfig.Build(settings.Region, names.CollectorMetricsLogGroup, metricsNamespace, traces).ToYaml(), names, aws)
             : new CollectorConfigSpec(CollectorConfigSource.Bundled, collector.Config.BundledPath, null, null, null);
         var needs = custom
-            ? CustomCollectorConfig.Needs(names.CollectorMetricsLogGroup, metricsNamespace)
+            ? CustomCollectorConfig.Needs(names.CollectorMetricsLogGroup, metricsNamespace, traces)
             : BundledConfigs.Of(collector.Config.BundledPath).Needs;
         var iam = CollectorIam.Build(settings.IamMode, needs, configSpec.ParameterName, names, aws);
 
@@ -108,6 +109,7 @@ public static class CollectorBuilder
             task,
             service,
             configSpec,
+            traces,
             names.CollectorLogGroup,
             collector.LogRetentionDays,
             EnvironmentPresets.For(settings.Environment).Protection.LogGroups);

@@ -84,8 +84,9 @@ public sealed record CollectorPipeline(IReadOnlyList<string> Receivers, IReadOnl
 
 /// <summary>
 /// The custom configuration this program renders for collector.config.source = custom: OTLP, X-Ray and StatsD
-/// receivers, health_check for the container health check, batching, ECS/EC2 resource detection, X-Ray and EMF
-/// exporters. SDKs on the hosts fetch the stack's central sampling rules through the awsxray receiver's own TCP
+/// receivers, health_check for the container health check, batching, ECS/EC2 resource detection, a trace exporter
+/// chosen by <see cref="TraceExport"/> (awsxray, or otlp_http signed by the sigv4auth extension) and the EMF
+/// exporter. SDKs on the hosts fetch the stack's central sampling rules through the awsxray receiver's own TCP
 /// proxy (<c>proxy_server</c>), which that receiver always starts; a separate awsproxy extension on the same port
 /// would make the collector exit on start.
 /// Component reference: https://aws-otel.github.io/docs/components/ (read 2026-11-25).
@@ -95,11 +96,8 @@ public static class CustomCollectorConfig
     /// <summary>The X-Ray daemon port: segments over UDP, the sampling proxy over TCP.</summary>
     public const int XRayPort = 2000;
 
-    public static CollectorConfigModel Build(string region, string metricsLogGroup, string metricsNamespace) => new(
-        Extensions: new Dictionary<string, object?>
-        {
-            ["health_check"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:13133" },
-        },
+    public static CollectorConfigModel Build(string region, string metricsLogGroup, string metricsNamespace, TraceExportSpec traces) => new(
+        Extensions: Extensions(region, traces),
         Receivers: new Dictionary<string, object?>
         {
             ["otlp"] = new Dictionary<string, object?>
@@ -123,7 +121,7 @@ public static class CustomCollectorConfig
         {
             ["batch/traces"] = new Dictionary<string, object?> { ["timeout"] = "1s", ["send_batch_size"] = 50 },
             ["batch/metrics"] = new Dictionary<string, object?> { ["timeout"] = "60s" },
-            ["resourcedetection"] = new Dictionary<string, object?>
+            ["resource_detection"] = new Dictionary<string, object?>
             {
                 ["detectors"] = new[] { "env", "ecs", "ec2" },
                 ["timeout"] = "2s",
@@ -132,7 +130,7 @@ public static class CustomCollectorConfig
         },
         Exporters: new Dictionary<string, object?>
         {
-            ["awsxray"] = new Dictionary<string, object?> { ["region"] = region },
+            [traces.Exporter] = TraceExporter(region, traces),
             ["awsemf"] = new Dictionary<string, object?>
             {
                 ["region"] = region,
@@ -140,19 +138,45 @@ public static class CustomCollectorConfig
                 ["log_group_name"] = metricsLogGroup,
             },
         },
-        ServiceExtensions: ["health_check"],
+        ServiceExtensions: traces.Authenticator is { } authenticator ? ["health_check", authenticator] : ["health_check"],
         Pipelines: new Dictionary<string, CollectorPipeline>
         {
-            ["traces"] = new(["otlp", "awsxray"], ["resourcedetection", "batch/traces"], ["awsxray"]),
-            ["metrics"] = new(["otlp", "statsd"], ["resourcedetection", "batch/metrics"], ["awsemf"]),
+            ["traces"] = new(["otlp", "awsxray"], ["resource_detection", "batch/traces"], [traces.Exporter]),
+            ["metrics"] = new(["otlp", "statsd"], ["resource_detection", "batch/metrics"], ["awsemf"]),
         });
 
+    private static Dictionary<string, object?> Extensions(string region, TraceExportSpec traces)
+    {
+        var extensions = new Dictionary<string, object?>
+        {
+            ["health_check"] = new Dictionary<string, object?> { ["endpoint"] = "0.0.0.0:13133" },
+        };
+        if (traces.Authenticator is { } authenticator)
+        {
+            // region and service set explicitly rather than inferred from the endpoint's host name.
+            extensions[authenticator] = new Dictionary<string, object?> { ["region"] = region, ["service"] = TraceExport.SigningService };
+        }
+
+        return extensions;
+    }
+
+    /// <summary>awsxray: the Region's X-Ray API. otlp_http: the OTLP traces endpoint, each request signed by the authenticator.</summary>
+    private static Dictionary<string, object?> TraceExporter(string region, TraceExportSpec traces) => traces.Endpoint is { } endpoint
+        ? new Dictionary<string, object?>
+        {
+            ["traces_endpoint"] = endpoint,
+            ["auth"] = new Dictionary<string, object?> { ["authenticator"] = traces.Authenticator },
+        }
+        : new Dictionary<string, object?> { ["region"] = region };
+
     /// <summary>
-    /// What this config makes the collector call and where it listens: X-Ray (segments, and sampling through the
-    /// receiver's proxy), EMF logs in the stack's own group. Its ec2 detector has no <c>tags</c>, so it reads IMDS only.
+    /// What this config makes the collector call and where it listens: X-Ray (spans through the chosen exporter, and
+    /// sampling for SDKs through the receiver's proxy), EMF logs in the stack's own group. Its ec2 detector has no
+    /// <c>tags</c>, so it reads IMDS only.
     /// </summary>
-    public static CollectorNeeds Needs(string metricsLogGroup, string metricsNamespace) => new(
-        XRay: true,
+    public static CollectorNeeds Needs(string metricsLogGroup, string metricsNamespace, TraceExportSpec traces) => new(
+        traces.Exporter,
+        ServesSampling: true,
         [new EmfOutput(metricsNamespace, metricsLogGroup)],
         [
             new("tcp", 4317, "OTLP gRPC"),

@@ -100,6 +100,7 @@ public sealed record AutoScalingSpec(
 
 /// <summary>Everything the collector cluster is made of (the article's Step 1d and 1e).</summary>
 /// <param name="ContainerInsights">The cluster's containerInsights setting.</param>
+/// <param name="TraceExport">Which exporter sends the collector's spans, where, and why.</param>
 public sealed record CollectorSpec(
     string ClusterName,
     string ContainerInsights,
@@ -111,6 +112,7 @@ public sealed record CollectorSpec(
     TaskSpec Task,
     ServiceSpec Service,
     CollectorConfigSpec Config,
+    TraceExportSpec TraceExport,
     string LogGroupName,
     int LogRetentionDays,
     ResourceProtection LogGroupProtection);

@@ -88,9 +88,14 @@ public static class CollectorIam
     public static PolicyDocument LeastPrivilegePolicy(CollectorNeeds needs, AwsContext aws)
     {
         var statements = new List<PolicyStatement>();
-        if (needs.XRay)
+        switch (needs.TraceExporter)
         {
-            statements.Add(XRayPermissions.Statement());
+            case TraceExport.AwsXRay:
+                statements.Add(XRayPermissions.Statement());
+                break;
+            case TraceExport.OtlpHttp:
+                statements.AddRange(XRayPermissions.OtlpStatements(needs.ServesSampling));
+                break;
         }
 
         if (needs.Emf.Count > 0)

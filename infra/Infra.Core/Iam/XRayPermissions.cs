@@ -24,4 +24,22 @@ public static class XRayPermissions
     public const string StatementId = "SendTracesAndReadSampling";
 
     public static PolicyStatement Statement() => PolicyStatement.Allow(StatementId, Actions, "*");
+
+    /// <summary>
+    /// A collector exporting over OTLP: the X-Ray OTLP traces endpoint authorises each request as
+    /// xray:PutTraceSegments (https://docs.aws.amazon.com/xray/latest/devguide/xray-opentelemetry-bearer-token.html),
+    /// and nothing else is called to send spans. The sampling reads only when SDKs fetch their rules through the
+    /// collector's awsxray receiver proxy, which signs those calls with the collector's role.
+    /// </summary>
+    public static IReadOnlyList<PolicyStatement> OtlpStatements(bool servesSampling) => servesSampling
+        ? [PolicyStatement.Allow(OtlpStatementId, [PutTraceSegments], "*"), PolicyStatement.Allow(SamplingStatementId, SamplingActions, "*")]
+        : [PolicyStatement.Allow(OtlpStatementId, [PutTraceSegments], "*")];
+
+    public const string OtlpStatementId = "SendSpansToXRayOtlpEndpoint";
+
+    public const string SamplingStatementId = "ReadSamplingForSdks";
+
+    private const string PutTraceSegments = "xray:PutTraceSegments";
+
+    private static readonly IReadOnlyList<string> SamplingActions = ["xray:GetSamplingRules", "xray:GetSamplingTargets"];
 }

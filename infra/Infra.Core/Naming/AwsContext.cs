@@ -19,6 +19,9 @@ public sealed record AwsContext(string Partition, string Region, string AccountI
     /// </summary>
     public string DnsSuffix => Partition == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
 
+    /// <summary>A service's Regional endpoint: https://&lt;service&gt;.&lt;region&gt;.&lt;dns suffix&gt;.</summary>
+    public string ServiceEndpoint(string service) => $"https://{service}.{Region}.{DnsSuffix}";
+
     /// <summary>
     /// A service principal for trust and resource policies. Unlike endpoints, these keep amazonaws.com in the China
     /// regions (for example ecs-tasks.amazonaws.com in cn-north-1:

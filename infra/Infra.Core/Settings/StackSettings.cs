@@ -91,4 +91,10 @@ public sealed record RouteTraffic(string Method, string Path, double RequestsPer
     public string Route => $"{Method} {Path}";
 }
 
-public sealed record TransactionSearchSettings(bool Enabled, double IndexingPercentage);
+/// <param name="Enabled">This stack turns Transaction Search on for its account (and owns the account-wide setting).</param>
+/// <param name="EnabledElsewhere">Another stack or an account setup has it on; this stack relies on it without owning it.</param>
+public sealed record TransactionSearchSettings(bool Enabled, double IndexingPercentage, bool EnabledElsewhere = false)
+{
+    /// <summary>Whether spans sent to X-Ray land in Transaction Search, which the X-Ray OTLP endpoint requires.</summary>
+    public bool OnForAccount => Enabled || EnabledElsewhere;
+}

@@ -28,7 +28,7 @@ public static class StackSettingsParser
         var api = ApiSettingsReader.Read(Section(raw, ConfigKeys.Api, errors), preset.Api with { StageName = (environment ?? DeploymentEnvironment.Dev).Wire() }, errors);
         var sampling = SamplingSettingsReader.Read(Section(raw, ConfigKeys.Sampling, errors), preset.Sampling, errors);
         var traffic = TrafficReader.Read(raw, errors);
-        var transactionSearch = ReadTransactionSearch(Section(raw, ConfigKeys.TransactionSearch, errors));
+        var transactionSearch = TransactionSearchSettingsReader.Read(Section(raw, ConfigKeys.TransactionSearch, errors), errors);
         var tags = TagRules.Read(raw, errors);
 
         var settings = new StackSettings(
@@ -143,13 +143,5 @@ public static class StackSettingsParser
             errors.Add(key, $"expected an object, but the value is not valid JSON ({exception.Message}): {shown}");
             return null;
         }
-    }
-
-    private static TransactionSearchSettings ReadTransactionSearch(ObjectReader reader)
-    {
-        var enabled = reader.Bool("enabled", false);
-        var indexing = reader.Double("indexingPercentage", 1, 0, 100);
-        reader.Finish();
-        return new TransactionSearchSettings(enabled, indexing);
     }
 }

@@ -29,6 +29,7 @@ public static class StackValidation
 
         if (regionKnown)
         {
+            TransactionSearchSettingsReader.CheckRegion(settings, errors);
             CheckLayerArn(settings, errors);
             foreach (var declaration in SampleApp.Declarations(settings))
             {
