@@ -32,6 +32,12 @@ public static class TracedFunctions
             ["OTEL_SERVICE_NAME"] = functionName,
             ["OTEL_PROPAGATORS"] = choice.Propagators,
         };
+        var instrumentation = InstrumentationBudget.For(choice.Language, settings.Lambda.Flavor, declaration.Imports);
+        if (instrumentation is not null)
+        {
+            environment[PythonInstrumentationCatalog.DisabledVariable] = instrumentation.DisabledVariableValue;
+        }
+
         foreach (var (key, value) in declaration.Environment)
         {
             environment[key] = value;
@@ -71,6 +77,7 @@ public static class TracedFunctions
             names.FunctionLogGroup(declaration.Key),
             JsonLogFormat,
             settings.Lambda.LogRetentionDays,
-            role);
+            role,
+            instrumentation);
     }
 }
