@@ -130,6 +130,22 @@ public class ColdStartBudgetTests
         Assert.Null(function.Instrumentation);
     }
 
+    [Theory]
+    [InlineData(LayerFlavor.Legacy)]
+    [InlineData(LayerFlavor.Distro)]
+    public void TheEnvironmentStaysWithinLambdasFourKilobytes(LayerFlavor flavor)
+    {
+        // "Function environment variables: 4 KB, for all environment variables associated with the function, in
+        // aggregate": https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html
+        var functions = TestStacks.Blueprint("dev", ("lambda", $$"""{"flavor":"{{flavor.Wire()}}"}""")).Functions;
+        Assert.Equal(2, functions.Count);
+        Assert.All(functions, function =>
+        {
+            Assert.True(function.Environment.ContainsKey(Variable));
+            Assert.InRange(function.Environment.Sum(pair => System.Text.Encoding.UTF8.GetByteCount(pair.Key + pair.Value)), 1, 4096);
+        });
+    }
+
     [Fact]
     public void TheLegacyCatalogHoldsTheEntryPointsTheLayerShips() =>
         Assert.Equal(LegacyEntryPoints.Order(StringComparer.Ordinal), PythonInstrumentationCatalog.Legacy.EntryPoints.Order(StringComparer.Ordinal));
