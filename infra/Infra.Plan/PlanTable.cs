@@ -61,6 +61,13 @@ internal static class PlanTable
                 function.FunctionName, $"{function.Runtime} {function.ArchitectureName}", function.TracingMode,
                 string.Join(" ", function.Layers), function.Environment["AWS_LAMBDA_EXEC_WRAPPER"],
             ]).ToList());
+        foreach (var function in blueprint.Functions)
+        {
+            if (function.Instrumentation is { } instrumentation)
+            {
+                page.Line(Invariant($"{function.FunctionName} auto-instruments {string.Join(", ", instrumentation.Loaded)}; {instrumentation.Disabled.Count} other instrumentations off (OTEL_PYTHON_DISABLED_INSTRUMENTATIONS)"));
+            }
+        }
 
         page.Heading("API");
         var api = blueprint.Api;

@@ -227,6 +227,54 @@ class VerifyTracesTest(unittest.TestCase):
         self.assertEqual(self.api.requests, [], "no request may be sent without complete outputs")
         self.assertEqual(self.aws_calls(), [])
 
+    # ------------------------------------------------------------------ cold start
+
+    def ok_scenario(self, **extra: object) -> dict:
+        scenario: dict = {
+            "main": "trace_ok.json",
+            "summaries": "summaries_consumer.json",
+            "traces": {CONSUMER_TRACE: "consumer_linked.json", UNRELATED_TRACE: "consumer_unlinked.json"},
+        }
+        scenario.update(extra)
+        return scenario
+
+    def test_init_duration_from_the_trace_sits_next_to_the_function_check(self) -> None:
+        proc = self.run_script("dev", *FAST_PASS, scenario=self.ok_scenario())
+        self.assert_exit(proc, 0)
+        self.assertIn("✔ chatbot: adot-tracing-chatbot-dev (380 ms); INIT 390 ms (cold start, trace Initialization subsegment)", proc.stdout)
+        # The trace answered for the chatbot: its logs are not read.
+        groups = [c[c.index("--log-group-name") + 1] for c in self.aws_calls() if c[:2] == ["logs", "filter-log-events"]]
+        self.assertNotIn("/aws/lambda/adot-tracing-chatbot-dev", groups)
+
+    def test_init_duration_from_the_json_report_when_the_trace_has_none(self) -> None:
+        proc = self.run_script("dev", *FAST_PASS, scenario=self.ok_scenario(
+            logs={"/aws/lambda/adot-tracing-sqs-consumer-dev": "logs_consumer_cold_json.json"}))
+        self.assert_exit(proc, 0)
+        [line] = [line for line in proc.stdout.splitlines() if line.startswith("✔ consumer:")]
+        self.assertTrue(line.endswith("; INIT 1187 ms (cold start, platform.report initDurationMs)"), line)
+        [call] = [c for c in self.aws_calls() if c[:2] == ["logs", "filter-log-events"]]
+        self.assertEqual(call[call.index("--log-group-name") + 1], "/aws/lambda/adot-tracing-sqs-consumer-dev")
+        self.assertIn(f'?"{CONSUMER_TRACE}"', call[call.index("--filter-pattern") + 1])
+        self.assertEqual(call[call.index("--region") + 1], "us-west-2")
+
+    def test_a_report_without_init_is_a_warm_start(self) -> None:
+        proc = self.run_script("dev", *FAST_PASS, scenario=self.ok_scenario(
+            logs={"/aws/lambda/adot-tracing-sqs-consumer-dev": "logs_consumer_warm_text.json"}))
+        self.assert_exit(proc, 0)
+        self.assertRegex(proc.stdout, r"✔ consumer: .*; warm start, no INIT phase")
+
+    def test_no_report_yet_is_said_and_does_not_fail_the_run(self) -> None:
+        proc = self.run_script("dev", *FAST_PASS, scenario=self.ok_scenario())
+        self.assert_exit(proc, 0)
+        self.assertRegex(proc.stdout, r"✔ consumer: .*; INIT not known yet \(no report for this invocation in /aws/lambda/adot-tracing-sqs-consumer-dev\)")
+        self.assertEqual(len([c for c in self.aws_calls() if c[:2] == ["logs", "filter-log-events"]]), 3)
+
+    def test_a_logs_error_is_reported_next_to_the_check(self) -> None:
+        proc = self.run_script("dev", *FAST_PASS, scenario=self.ok_scenario(
+            logs_error="An error occurred (AccessDeniedException) when calling the FilterLogEvents operation"))
+        self.assert_exit(proc, 0)
+        self.assertRegex(proc.stdout, r"✔ consumer: .*; INIT not known \(aws logs filter-log-events exited 254: .*AccessDeniedException")
+
     # ------------------------------------------------------------------ edges
 
     def test_unknown_stack_exits_2(self) -> None:

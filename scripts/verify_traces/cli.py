@@ -8,6 +8,12 @@ Usage: scripts/verify-traces <stack> [--expect-fault] [--timeout SECONDS] [--pol
 3. Polls ``aws xray batch-get-traces`` (and, for the SQS consumer's linked trace,
    ``aws xray get-trace-summaries`` + ``batch-get-traces``) until every check passes or
    the timeout expires.
+4. Next to each function's check, prints the INIT phase of the invocation it traced: the
+   trace's Initialization subsegment, else the invocation's report in the function's log
+   group (``aws logs filter-log-events``; the JSON ``platform.report`` record's
+   ``initDurationMs`` or the text REPORT line's ``Init Duration``), else that it is not known.
+   No INIT phase means a warm start. Lambda bills the INIT phase, so this is the cold-start
+   cost of the layer and the code.
 
 Exit codes: 0 all checks passed; 1 a check failed / the trace did not show up in time /
 the API answered with the wrong status; 2 usage error, missing stack output or missing tool.
@@ -38,7 +44,7 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
-from . import xray
+from . import lambda_logs, xray
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -54,6 +60,7 @@ REQUIRED_OUTPUTS = (
 )
 OPTIONAL_OUTPUTS = ("queueUrl", "queueName", "apiStageArn", "xrayGroupName")
 BATCH_GET_TRACES_MAX_IDS = 5  # BatchGetTraces accepts a handful of ids per call
+REPORT_LOOKUPS = 3  # Lambda writes the report after the invocation; look a few times
 
 
 class UsageError(Exception):
@@ -185,6 +192,21 @@ class XRayClient:
         )
         return xray.parse_trace_summaries(payload)
 
+    def lambda_report_events(self, log_group: str, start_time_ms: int, terms: Sequence[str]) -> Any:
+        """Log events holding any of the terms (``?"a" ?"b"`` matches either:
+        https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html)."""
+        return _run_json(
+            [
+                self.aws, "logs", "filter-log-events",
+                "--log-group-name", log_group,
+                "--start-time", str(start_time_ms),
+                "--filter-pattern", " ".join(f'?"{term}"' for term in terms),
+                "--region", self.region,
+                "--output", "json",
+            ],
+            "aws logs filter-log-events",
+        )
+
 
 # --------------------------------------------------------------------------------------
 # HTTP
@@ -256,6 +278,42 @@ def _progress_line(trace_id: str, elapsed: float, timeout: float, checks: list[x
     if note:
         text += f" [{note}]"
     return text
+
+
+def cold_start_notes(
+    checks: Sequence[xray.Check],
+    client: XRayClient,
+    since_ms: int,
+    sleep: Callable[[float], None],
+    poll_interval: float,
+) -> dict[str, str]:
+    """For each function check: the INIT phase of the invocation it found, from the trace or the logs."""
+    notes: dict[str, str] = {}
+    for check in checks:
+        trace = check.run_trace
+        if not (check.ok and check.function and trace):
+            continue
+        init = xray.init_duration_ms(trace, check.function)
+        if init is not None:
+            notes[check.key] = f"INIT {init:.0f} ms (cold start, trace Initialization subsegment)"
+            continue
+        log_group = xray.log_group_of(trace, check.function)
+        request_id = xray.lambda_request_id(trace, check.function)
+        terms = [trace.trace_id] + ([request_id] if request_id else [])
+        report = None
+        try:
+            for attempt in range(REPORT_LOOKUPS):
+                if attempt:
+                    sleep(poll_interval)
+                payload = client.lambda_report_events(log_group, since_ms, terms)
+                report = lambda_logs.find_report(payload, trace.trace_id, request_id)
+                if report:
+                    break
+        except (CommandError, ValueError) as exc:
+            notes[check.key] = f"INIT not known ({exc})"
+            continue
+        notes[check.key] = lambda_logs.describe(report, log_group)
+    return notes
 
 
 def run(
@@ -366,8 +424,10 @@ def run(
         sleep(min(args.poll_interval, args.timeout - elapsed))
 
     elapsed = clock() - started
+    notes = cold_start_notes(checks, client, (sent_at - 60) * 1000, sleep, args.poll_interval)
     for check in checks:
-        out(f"✔ {check.label}: {check.detail}")
+        note = notes.get(check.key)
+        out(f"✔ {check.label}: {check.detail}" + (f"; {note}" if note else ""))
     mode = "fault verified" if args.expect_fault else "end-to-end trace verified"
     out(f"  trace in the console: {console_link(outputs.region, trace_id)}")
     out(f"verify-traces: OK: stack {args.stack}, trace {trace_id}: {mode} in {_secs(elapsed)}")

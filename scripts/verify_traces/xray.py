@@ -29,6 +29,10 @@ References (the shapes this module relies on):
   from the console side; this field shape is taken from the BatchGetTraces fixtures and
   the trace-tree walker in AWS's own integration test kit, github.com/awslabs/aws-iatk,
   internal/pkg/xray/testdata/traceWithLinks01.json and internal/pkg/xray/tree.go).
+* Lambda's function segment has an ``Initialization`` subsegment, "time spent loading your
+  function and running initialization code", only for the first event each instance of the
+  function processes (a cold start); the ``AWS::Lambda`` service segment carries the invocation's
+  ``aws.request_id``: https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html
 * An SQS send recorded by the X-Ray SDK is a subsegment named ``SQS`` with namespace
   ``aws`` and ``aws.operation`` ``SendMessage``; the OpenTelemetry (ADOT) exporter
   translates the botocore span ``SQS.SendMessage`` (``rpc.service`` SQS, ``rpc.method``
@@ -46,6 +50,7 @@ LAMBDA_FUNCTION_ORIGIN = "AWS::Lambda::Function"
 LAMBDA_SERVICE_ORIGIN = "AWS::Lambda"
 SQS_SEND_OPERATIONS = ("SendMessage", "SendMessageBatch")
 DYNAMODB_SPAN_NAME = "DynamoDB Operation"
+INITIALIZATION_SUBSEGMENT = "Initialization"
 
 
 class TraceFormatError(ValueError):
@@ -235,6 +240,8 @@ class Check:
     ok: bool = False
     detail: str = ""
     hint: str = ""
+    function: str = ""  # for a function check: the Lambda function it found
+    run_trace: Trace | None = None  # ... and the trace that function ran in
 
 
 @dataclass
@@ -268,6 +275,7 @@ def evaluate(main: Trace | None, linked: Iterable[Trace], exp: Expectation) -> l
     function_segments = [n for n in nodes if is_function_segment(n, exp.chatbot)]
     if function_segments:
         chatbot.ok, chatbot.detail = True, _fmt(function_segments[0])
+        chatbot.function, chatbot.run_trace = exp.chatbot, main
 
     if exp.expect_fault:
         fault = Check(
@@ -321,6 +329,7 @@ def evaluate(main: Trace | None, linked: Iterable[Trace], exp: Expectation) -> l
     if same_trace:
         consumer.ok = True
         consumer.detail = f"{_fmt(same_trace[0])} in the same trace{_dynamodb_note(main)}"
+        consumer.function, consumer.run_trace = exp.consumer, main
         return checks
 
     # ... or, normally, in a separate trace linked to ours (X-Ray trace linking).
@@ -335,6 +344,7 @@ def evaluate(main: Trace | None, linked: Iterable[Trace], exp: Expectation) -> l
             preferred = [n for n in runs if n.doc.get("origin") == LAMBDA_FUNCTION_ORIGIN] or runs
             consumer.ok = True
             consumer.detail = f"linked trace {trace.trace_id}: {_fmt(preferred[0])}{_dynamodb_note(trace)}"
+            consumer.function, consumer.run_trace = exp.consumer, trace
             break
     return checks
 
@@ -347,3 +357,41 @@ def _dynamodb_note(trace: Trace | None) -> str:
             duration = node.duration_ms
             return f", span \"{DYNAMODB_SPAN_NAME}\"" + (f" ({duration:.0f} ms)" if duration is not None else "")
     return ""
+
+
+# --------------------------------------------------------------------------------------
+# Cold start
+# --------------------------------------------------------------------------------------
+
+def init_duration_ms(trace: Trace, function_name: str) -> float | None:
+    """The INIT phase of ``function_name`` in this trace: its Initialization subsegment, if it had one."""
+    for node in trace.nodes():
+        if node.depth == 0 and is_function_segment(node, function_name):
+            for sub in node.doc.get("subsegments") or []:
+                if isinstance(sub, dict) and sub.get("name") == INITIALIZATION_SUBSEGMENT:
+                    duration = Node(sub, trace.trace_id, node.doc, 1).duration_ms
+                    if duration is not None:
+                        return duration
+    return None
+
+
+def lambda_request_id(trace: Trace, function_name: str) -> str | None:
+    """The Lambda request id of ``function_name``'s invocation in this trace (its service segment's aws.request_id)."""
+    for node in trace.nodes():
+        if node.depth == 0 and node.doc.get("origin") == LAMBDA_SERVICE_ORIGIN and function_name in _function_name_of(node.doc):
+            aws = node.doc.get("aws")
+            if isinstance(aws, dict) and isinstance(aws.get("request_id"), str) and aws["request_id"]:
+                return aws["request_id"]
+    return None
+
+
+def log_group_of(trace: Trace, function_name: str) -> str:
+    """The function's log group as its segment records it, else Lambda's default ``/aws/lambda/<function>``."""
+    for node in trace.nodes():
+        if node.depth == 0 and is_function_segment(node, function_name):
+            aws = node.doc.get("aws")
+            groups = aws.get("cloudwatch_logs") if isinstance(aws, dict) else None
+            for group in groups or []:
+                if isinstance(group, dict) and isinstance(group.get("log_group"), str) and group["log_group"]:
+                    return group["log_group"]
+    return f"/aws/lambda/{function_name}"

@@ -10,6 +10,7 @@ namespace Infra.Core.Lambda;
 /// <param name="Key">The short name within the stack (chatbot, sqs-consumer).</param>
 /// <param name="CodePath">The folder holding the function's code, relative to the repository root.</param>
 /// <param name="LogFormat">The Lambda log format (Text or JSON) of the function's logging configuration.</param>
+/// <param name="Instrumentation">For Python functions that list their imports: the auto-instrumentations the layer loads.</param>
 public sealed record FunctionSpec(
     string Key,
     string FunctionName,
@@ -27,7 +28,8 @@ public sealed record FunctionSpec(
     string LogFormat,
     int LogRetentionDays,
     RoleSpec Role,
-    ResourceProtection LogGroupProtection)
+    ResourceProtection LogGroupProtection,
+    FunctionInstrumentation? Instrumentation = null)
 {
     /// <summary>The Lambda architecture name (x86_64 or arm64).</summary>
     public string ArchitectureName => Architecture.Wire();
@@ -37,6 +39,11 @@ public sealed record FunctionSpec(
 }
 
 /// <summary>What a function declares it needs besides tracing: scoped statements and its own environment.</summary>
+/// <param name="Imports">
+/// Every top-level module the code in <paramref name="CodePath"/> imports (standard library included, __future__ and the
+/// folder's own modules left out); it decides which instrumentations the layer loads. functions/tests checks that it
+/// matches the code. Null keeps every instrumentation of the layer on.
+/// </param>
 public sealed record FunctionDeclaration(
     string Key,
     string Description,
@@ -46,4 +53,5 @@ public sealed record FunctionDeclaration(
     IReadOnlyDictionary<string, string> Environment,
     IReadOnlyList<PolicyStatement> Statements,
     int? TimeoutSeconds = null,
-    string JavaHandler = "request");
+    string JavaHandler = "request",
+    IReadOnlyList<string>? Imports = null);

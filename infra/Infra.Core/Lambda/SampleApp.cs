@@ -16,6 +16,14 @@ public static class SampleApp
     /// <summary>The chatbot sits behind API Gateway, whose integration times out after 29 seconds.</summary>
     public const int ApiIntegrationTimeoutSeconds = 29;
 
+    /// <summary>What functions/chatbot imports: only boto3 has an instrumentation (botocore).</summary>
+    public static readonly IReadOnlyList<string> ChatbotImports =
+        ["base64", "binascii", "boto3", "dataclasses", "json", "logging", "os", "typing"];
+
+    /// <summary>What functions/sqs-consumer imports: boto3 for DynamoDB, opentelemetry for its manual span.</summary>
+    public static readonly IReadOnlyList<string> ConsumerImports =
+        ["boto3", "contextlib", "datetime", "json", "logging", "opentelemetry", "os", "typing"];
+
     /// <summary>Every function the sample app declares.</summary>
     public static IReadOnlyList<FunctionDeclaration> Declarations(StackSettings settings)
     {
@@ -49,7 +57,8 @@ public static class SampleApp
             "functions/chatbot",
             environment,
             statements,
-            TimeoutSeconds: Math.Min(settings.Lambda.TimeoutSeconds, ApiIntegrationTimeoutSeconds));
+            TimeoutSeconds: Math.Min(settings.Lambda.TimeoutSeconds, ApiIntegrationTimeoutSeconds),
+            Imports: ChatbotImports);
     }
 
     public static FunctionDeclaration ConsumerDeclaration(StackNames names, AwsContext aws) => new(
@@ -62,7 +71,8 @@ public static class SampleApp
         [
             PolicyStatement.Allow("ConsumeQuestions", ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"], aws.QueueArn(names.Queue)),
             PolicyStatement.Allow("RecordQuestions", ["dynamodb:PutItem"], aws.TableArn(names.Table)),
-        ]);
+        ],
+        Imports: ConsumerImports);
 
     /// <summary>The consumer records each question under the SQS message id, a string.</summary>
     public static readonly IReadOnlyList<TableKeySpec> QuestionKey = [new("messageId", "S", "HASH")];

@@ -32,6 +32,12 @@ public static class TracedFunctions
             ["OTEL_SERVICE_NAME"] = functionName,
             ["OTEL_PROPAGATORS"] = choice.Propagators,
         };
+        var instrumentation = InstrumentationBudget.For(choice.Language, settings.Lambda.Flavor, declaration.Imports);
+        if (instrumentation is not null)
+        {
+            environment[PythonInstrumentationCatalog.DisabledVariable] = instrumentation.DisabledVariableValue;
+        }
+
         foreach (var (key, value) in declaration.Environment)
         {
             environment[key] = value;
@@ -72,6 +78,7 @@ public static class TracedFunctions
             JsonLogFormat,
             settings.Lambda.LogRetentionDays,
             role,
-            EnvironmentPresets.For(settings.Environment).Protection.LogGroups);
+            EnvironmentPresets.For(settings.Environment).Protection.LogGroups,
+            instrumentation);
     }
 }
