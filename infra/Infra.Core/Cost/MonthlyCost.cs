@@ -14,8 +14,10 @@ public sealed record LogGroupUsage(string Name, double GbPerMonth, int? Retentio
 /// <param name="SignalsPerMonth">Application Signals signals; 0 when Application Signals is off.</param>
 /// <param name="InstanceType">The collector hosts' type; null when there is no collector.</param>
 /// <param name="RootVolumeGiB">Each host's gp3 root volume.</param>
+/// <param name="TracesBasis">Which sampling rules record the traces.</param>
 public sealed record SetupUsage(
     string Name,
+    string TracesBasis,
     double TracesPerMonth,
     bool InsightsEnabled,
     bool TransactionSearchEnabled,
@@ -76,7 +78,7 @@ public static class MonthlyCostModel
         var unpriced = lines.Where(line => line.MonthlyUsd is null && line.Quantity - line.FreeQuantity > 0)
             .Select(line => Prices.Find(line.PriceKey).Description)
             .ToList();
-        return new SetupCost(usage.Name, lines, lines.Sum(line => line.MonthlyUsd ?? 0), unpriced);
+        return new SetupCost(usage.Name, lines, Math.Round(lines.Sum(line => line.MonthlyUsd ?? 0), 6), unpriced);
     }
 
     private static IEnumerable<CostLine> Lines(SetupUsage usage)
@@ -85,7 +87,7 @@ public static class MonthlyCostModel
         yield return Line("xray.traces-recorded", Prices.TracesRecorded, "X-Ray traces recorded", recorded,
             usage.TransactionSearchEnabled
                 ? "0: with Transaction Search on, spans are billed as ingested logs instead"
-                : "traces the sampling rules record at the stack's traffic");
+                : usage.TracesBasis);
 
         yield return Line("xray.insights", Prices.InsightsTraces, "X-Ray Insights traces processed", usage.InsightsEnabled ? usage.TracesPerMonth : 0,
             usage.InsightsEnabled ? "every recorded trace: the stack's X-Ray group with Insights covers all of them" : "Insights off");
@@ -139,12 +141,7 @@ public static class MonthlyCostModel
     {
         var price = Prices.Find(priceKey);
         var freeQuantity = Math.Min(quantity, free ?? price.FreePerMonth);
-        double? usd = price.UsdPerUnit is { } unit ? (quantity - freeQuantity) * unit : null;
-        if (quantity == 0)
-        {
-            usd = 0;
-        }
-
-        return new CostLine(key, item, quantity, price.Unit, freeQuantity, usd, priceKey, basis);
+        double? usd = quantity == 0 ? 0 : price.UsdPerUnit is { } unit ? Math.Round((quantity - freeQuantity) * unit, 6) : null;
+        return new CostLine(key, item, Math.Round(quantity, 6), price.Unit, Math.Round(freeQuantity, 6), usd, priceKey, basis);
     }
 }

@@ -69,6 +69,7 @@ public static class MonthlyCostBuilder
         var stackSpans = SpansPerMonth(traces.Routes);
         var stack = new SetupUsage(
             StackSetup,
+            "the stack's sampling rules at its traffic",
             traces.TracesPerMonth,
             sampling.Group.InsightsEnabled,
             sampling.TransactionSearch.Enabled,
@@ -91,6 +92,7 @@ public static class MonthlyCostBuilder
         var articleSpans = SpansPerMonth(traces.DefaultRuleRoutes);
         var article = new SetupUsage(
             ArticleSetup,
+            "X-Ray's default rule: 1 request/s and 5 % of the rest",
             traces.DefaultRule.TracesPerMonth,
             InsightsEnabled: false,
             TransactionSearchEnabled: false,

@@ -29,7 +29,7 @@ public class MonthlyCostTests
         IReadOnlyList<LogGroupUsage>? logs = null,
         int alarms = 0,
         int dashboards = 0) =>
-        new("test", traces, insights, transactionSearch, indexing, spans, spanGb, applicationSignals, signals, instanceType, hosts, rootGiB, logs ?? [], alarms, dashboards);
+        new("test", "test rules", traces, insights, transactionSearch, indexing, spans, spanGb, applicationSignals, signals, instanceType, hosts, rootGiB, logs ?? [], alarms, dashboards);
 
     private static CostLine Line(SetupCost cost, string key) => Assert.Single(cost.Lines, line => line.Key == key);
 
