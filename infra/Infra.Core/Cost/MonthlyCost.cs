@@ -72,17 +72,21 @@ public sealed record MonthlyCost(
 /// <summary>Prices a month of usage, one line per billed item. A new billed item is one more entry in <see cref="Lines"/>.</summary>
 public static class MonthlyCostModel
 {
-    public static SetupCost Price(SetupUsage usage)
+    /// <param name="region">The Region whose prices apply (see <see cref="Prices.Find"/>).</param>
+    public static SetupCost Price(SetupUsage usage, string region)
     {
-        var lines = Lines(usage).ToList();
+        var lines = Lines(usage, region).ToList();
         var unpriced = lines.Where(line => line.MonthlyUsd is null && line.Quantity - line.FreeQuantity > 0)
-            .Select(line => Prices.Find(line.PriceKey).Description)
+            .Select(line => Prices.Find(line.PriceKey, region).Description)
             .ToList();
         return new SetupCost(usage.Name, lines, Math.Round(lines.Sum(line => line.MonthlyUsd ?? 0), 6), unpriced);
     }
 
-    private static IEnumerable<CostLine> Lines(SetupUsage usage)
+    private static IEnumerable<CostLine> Lines(SetupUsage usage, string region)
     {
+        CostLine Line(string key, string priceKey, string item, double quantity, string basis, double? free = null) =>
+            PricedLine(Prices.Find(priceKey, region), key, item, quantity, basis, free);
+
         var recorded = usage.TransactionSearchEnabled ? 0 : usage.TracesPerMonth;
         yield return Line("xray.traces-recorded", Prices.TracesRecorded, "X-Ray traces recorded", recorded,
             usage.TransactionSearchEnabled
@@ -115,15 +119,12 @@ public static class MonthlyCostModel
 
         var ingestedGb = usage.LogGroups.Sum(group => group.GbPerMonth);
         var storedGb = usage.LogGroups.Sum(StoredGb);
-        var freeIngested = Math.Min(ingestedGb, Prices.LogsFreeGbPerMonth);
-        var freeStored = Math.Min(storedGb, Prices.LogsFreeGbPerMonth - freeIngested);
         yield return Line("logs.ingestion", Prices.LogsIngestion, "CloudWatch Logs ingestion", ingestedGb,
-            string.Join("; ", usage.LogGroups.Select(group => $"{group.Name}: {group.Basis}")), free: freeIngested);
+            string.Join("; ", usage.LogGroups.Select(group => $"{group.Name}: {group.Basis}")));
         yield return Line("logs.storage", Prices.LogsStorage, "CloudWatch Logs storage", storedGb,
             string.Join("; ", usage.LogGroups.Select(group => group.RetentionDays is { } days
                 ? $"{group.Name}: {days} days kept"
-                : $"{group.Name}: never expires, shown after {CostAssumptions.NeverExpiresMonths} months")),
-            free: freeStored);
+                : $"{group.Name}: never expires, shown after {CostAssumptions.NeverExpiresMonths} months")));
 
         yield return Line("cloudwatch.alarms", Prices.Alarms, "CloudWatch alarms", usage.Alarms, $"{usage.Alarms} standard-resolution alarms");
         yield return Line("cloudwatch.dashboards", Prices.Dashboards, "CloudWatch dashboards", usage.Dashboards, $"{usage.Dashboards} dashboards");
@@ -137,11 +138,10 @@ public static class MonthlyCostModel
         ? group.GbPerMonth / CostAssumptions.DaysPerMonth * days
         : group.GbPerMonth * CostAssumptions.NeverExpiresMonths;
 
-    private static CostLine Line(string key, string priceKey, string item, double quantity, string basis, double? free = null)
+    private static CostLine PricedLine(Price price, string key, string item, double quantity, string basis, double? free)
     {
-        var price = Prices.Find(priceKey);
         var freeQuantity = Math.Min(quantity, free ?? price.FreePerMonth);
         double? usd = quantity == 0 ? 0 : price.UsdPerUnit is { } unit ? Math.Round((quantity - freeQuantity) * unit, 6) : null;
-        return new CostLine(key, item, Math.Round(quantity, 6), price.Unit, Math.Round(freeQuantity, 6), usd, priceKey, basis);
+        return new CostLine(key, item, Math.Round(quantity, 6), price.Unit, Math.Round(freeQuantity, 6), usd, price.Key, basis);
     }
 }

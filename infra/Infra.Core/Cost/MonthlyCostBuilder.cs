@@ -111,21 +111,37 @@ public static class MonthlyCostBuilder
             Alarms: 0,
             Dashboards: 0);
 
-        var stackCost = MonthlyCostModel.Price(stack);
-        var articleCost = MonthlyCostModel.Price(article);
+        var stackCost = MonthlyCostModel.Price(stack, settings.Region);
+        var articleCost = MonthlyCostModel.Price(article, settings.Region);
         var used = stackCost.Lines.Concat(articleCost.Lines).Select(line => line.PriceKey).Distinct(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
-        var prices = used.Select(Prices.Find).OrderBy(price => price.Key, StringComparer.Ordinal).ToList();
+        var prices = used.Select(key => Prices.Find(key, settings.Region)).OrderBy(price => price.Key, StringComparer.Ordinal).ToList();
         return new MonthlyCost(settings.Region, RegionNote(settings.Region, prices), stackCost, articleCost, prices, CostAssumptions.All);
     }
 
     /// <summary>Which Region's prices the lines use: the one the source names, or none named.</summary>
     public static string RegionNote(string region, IReadOnlyList<Price> prices)
     {
-        var named = prices.Where(price => price.Region is not null && price.Region != region).Select(price => $"{price.Key} ({price.Region})").ToList();
-        var note = prices.Any(price => price.Region is null)
-            ? $"Prices whose source names no Region are applied to {region} as stated; AWS prices vary by Region, so check them for {region}."
-            : $"Every price is the one its source gives for {region}.";
-        return named.Count == 0 ? note : $"{note} Priced for another Region: {string.Join(", ", named)}.";
+        var priced = prices.Where(price => price.UsdPerUnit is not null).ToList();
+        var own = priced.Where(price => price.Region == region).Select(price => price.Key).ToList();
+        var regionless = priced.Where(price => price.Region is null).Select(price => price.Key).ToList();
+        var other = priced.Where(price => price.Region is not null && price.Region != region).Select(price => $"{price.Key} ({price.Region})").ToList();
+        var parts = new List<string>();
+        if (own.Count > 0)
+        {
+            parts.Add($"{region} prices: {string.Join(", ", own)}.");
+        }
+
+        if (regionless.Count > 0)
+        {
+            parts.Add($"No Region named by the source, applied as stated: {string.Join(", ", regionless)}.");
+        }
+
+        if (other.Count > 0)
+        {
+            parts.Add($"Priced for another Region, none found for {region}: {string.Join(", ", other)}.");
+        }
+
+        return parts.Count == 0 ? $"No price found for {region}." : string.Join(" ", parts);
     }
 
     private static LogGroupUsage CollectorLogs(string name, int hosts, int? retentionDays) => new(

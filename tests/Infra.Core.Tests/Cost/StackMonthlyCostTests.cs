@@ -48,36 +48,36 @@ public class StackMonthlyCostTests
     public void ArticleLogGroupsNeverExpireAndHaveNoAccessLog()
     {
         // Two functions × 129,600,000 invocations × 550 B = 142.56 GB, collector 1 host × 1 MB × 30 = 0.03 GB: 142.59 GB.
-        // Ingestion (142.59 − 5) × $0.50 = $68.795; after 12 months 1,711.08 GB stored × $0.03 = $51.3324.
+        // Ingestion (142.59 − 5) × $0.50 = $68.795; after 12 months 1,711.08 GB stored, (1,711.08 − 5) × $0.03 = $51.1824.
         var article = TestStacks.Blueprint("dev").MonthlyCost.Article;
         Assert.Equal(142.59, Line(article, "logs.ingestion").Quantity, 6);
         Assert.Equal(68.795, Line(article, "logs.ingestion").MonthlyUsd!.Value, 6);
         Assert.Equal(1711.08, Line(article, "logs.storage").Quantity, 6);
-        Assert.Equal(51.3324, Line(article, "logs.storage").MonthlyUsd!.Value, 6);
+        Assert.Equal(51.1824, Line(article, "logs.storage").MonthlyUsd!.Value, 6);
     }
 
     [Fact]
     public void DevLogsAreItsAccessFunctionAndCollectorGroupsKeptSevenDays()
     {
         // Access log 259,200,000 × 400 B = 103.68 GB, functions 2 × 71.28 GB, collector 0.03 GB: 246.27 GB.
-        // Ingestion (246.27 − 5) × $0.50 = $120.635. Kept 7 days: 246.27 / 30 × 7 = 57.463 GB × $0.03 = $1.72389.
+        // Ingestion (246.27 − 5) × $0.50 = $120.635. Kept 7 days: 246.27 / 30 × 7 = 57.463 GB, (57.463 − 5) × $0.03 = $1.57389.
         var stack = TestStacks.Blueprint("dev").MonthlyCost.Stack;
         Assert.Equal(246.27, Line(stack, "logs.ingestion").Quantity, 6);
         Assert.Equal(120.635, Line(stack, "logs.ingestion").MonthlyUsd!.Value, 6);
         Assert.Equal(57.463, Line(stack, "logs.storage").Quantity, 6);
-        Assert.Equal(1.72389, Line(stack, "logs.storage").MonthlyUsd!.Value, 6);
+        Assert.Equal(1.57389, Line(stack, "logs.storage").MonthlyUsd!.Value, 6);
     }
 
     [Fact]
     public void LongerRetentionStoresMore()
     {
-        // The same 246.27 GB kept 30 days: 246.27 GB stored, $7.3881.
+        // The same 246.27 GB kept 30 days: 246.27 GB stored, (246.27 − 5) × $0.03 = $7.2381.
         var stack = TestStacks.Blueprint("dev",
             ("api", """{"logRetentionDays":30}"""),
             ("lambda", """{"logRetentionDays":30}"""),
             ("collector", """{"logRetentionDays":30}""")).MonthlyCost.Stack;
         Assert.Equal(246.27, Line(stack, "logs.storage").Quantity, 6);
-        Assert.Equal(7.3881, Line(stack, "logs.storage").MonthlyUsd!.Value, 6);
+        Assert.Equal(7.2381, Line(stack, "logs.storage").MonthlyUsd!.Value, 6);
     }
 
     [Fact]
@@ -145,15 +145,35 @@ public class StackMonthlyCostTests
         Assert.Equal(0, Line(TestStacks.Blueprint("dev", ("lambda", """{"flavor":"legacy"}""")).MonthlyCost.Stack, "application-signals").Quantity);
 
     [Fact]
-    public void TheRegionNoteNamesTheStacksRegion() =>
-        Assert.Contains("eu-west-1", TestStacks.Blueprint("dev", ("aws:region", "eu-west-1"), ("aws-native:region", "eu-west-1")).MonthlyCost.RegionNote);
+    public void InSingaporeBothSetupsUseTheSingaporePrices()
+    {
+        // The May 2025 bill's Asia Pacific (Singapore) lines: t3.medium $0.0528/h, t2.medium $0.0584/h, gp3 $0.096/GB-month,
+        // logs ingested $0.70/GB. prod: 2 × 720 h × $0.0528 = $76.032; the article: 720 h × $0.0584 = $42.048;
+        // root volumes 2 × 30 GB × $0.096 = $5.76.
+        var cost = TestStacks.Blueprint("prod", ("aws:region", "ap-southeast-1"), ("aws-native:region", "ap-southeast-1")).MonthlyCost;
+        Assert.Equal(76.032, Line(cost.Stack, "collector.hosts").MonthlyUsd!.Value, 6);
+        Assert.Equal(42.048, Line(cost.Article, "collector.hosts").MonthlyUsd!.Value, 6);
+        Assert.Equal(5.76, Line(cost.Stack, "collector.root-volumes").MonthlyUsd!.Value, 6);
+        Assert.Equal(0.70, Assert.Single(cost.Prices, price => price.Key == Prices.LogsIngestion).UsdPerUnit!.Value, 9);
+        Assert.Contains("ap-southeast-1 prices:", cost.RegionNote);
+    }
 
     [Fact]
-    public void APricedForAnotherRegionIsNamed()
+    public void InOregonTheArticlesT2MediumIsUnpricedRatherThanPricedFromSingapore()
     {
-        var prices = new[] { new Price("ec2.x", "x", "hour", 1, 0, "us-east-1", "https://example.com", "2026-11-26", PriceEvidence.AwsPricingPage, "") };
-        Assert.Contains("ec2.x (us-east-1)", MonthlyCostBuilder.RegionNote("us-west-2", prices));
-        Assert.DoesNotContain("another Region", MonthlyCostBuilder.RegionNote("us-east-1", prices));
+        var cost = TestStacks.Blueprint("prod").MonthlyCost;
+        Assert.Null(Line(cost.Article, "collector.hosts").MonthlyUsd);
+        Assert.Contains("ap-southeast-1", Assert.Single(cost.Prices, price => price.Key == "ec2.t2.medium").Note);
+    }
+
+    [Fact]
+    public void APriceForAnotherRegionIsNamedInTheRegionNote()
+    {
+        // gp3 is priced only for ap-southeast-1 and us-east-1: an Oregon stack takes us-east-1's and says so.
+        var cost = TestStacks.Blueprint("prod").MonthlyCost;
+        Assert.Equal("us-east-1", Assert.Single(cost.Prices, price => price.Key == Prices.Gp3Storage).Region);
+        Assert.Contains("ebs.gp3 (us-east-1)", cost.RegionNote);
+        Assert.Contains("us-west-2 prices: logs.ingestion", cost.RegionNote);
     }
 
     [Fact]
