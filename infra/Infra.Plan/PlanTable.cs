@@ -140,7 +140,6 @@ internal static class PlanTable
     private static string EvidenceText(PriceEvidence evidence) => evidence switch
     {
         PriceEvidence.AwsPricingPage => " from the AWS pricing page",
-        PriceEvidence.AwsDocumentation => " from AWS documentation",
         PriceEvidence.SecondarySource => " as quoted by a third party",
         _ => "",
     };

@@ -126,8 +126,8 @@ public static class MonthlyCostModel
                 ? $"{group.Name}: {days} days kept"
                 : $"{group.Name}: never expires, shown after {CostAssumptions.NeverExpiresMonths} months")));
 
-        yield return Line("cloudwatch.alarms", Prices.Alarms, "CloudWatch alarms", usage.Alarms, $"{usage.Alarms} standard-resolution alarms");
-        yield return Line("cloudwatch.dashboards", Prices.Dashboards, "CloudWatch dashboards", usage.Dashboards, $"{usage.Dashboards} dashboards");
+        yield return Line("cloudwatch.alarms", Prices.Alarms, "CloudWatch alarms", usage.Alarms, usage.Alarms == 0 ? "no alarms defined" : $"{usage.Alarms} standard-resolution alarms");
+        yield return Line("cloudwatch.dashboards", Prices.Dashboards, "CloudWatch dashboards", usage.Dashboards, usage.Dashboards == 0 ? "no dashboard defined" : $"{usage.Dashboards} dashboards");
     }
 
     /// <summary>

@@ -6,7 +6,10 @@ using Infra.Core.Settings;
 
 namespace Infra.Core.Cost;
 
-/// <summary>The stack's alarms and dashboards, counted for their CloudWatch price.</summary>
+/// <summary>
+/// The stack's alarms and dashboards, counted for their CloudWatch price: each alarm as one standard-resolution alarm
+/// metric, each dashboard as one custom dashboard. The blueprint passes the counts of the alarm and dashboard specs it holds.
+/// </summary>
 public sealed record MonitoringCounts(int Alarms, int Dashboards)
 {
     /// <summary>A stack that defines no alarms or dashboards.</summary>

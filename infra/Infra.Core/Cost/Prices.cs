@@ -6,9 +6,6 @@ public enum PriceEvidence
     /// <summary>Read on AWS's own pricing page.</summary>
     AwsPricingPage,
 
-    /// <summary>Read in AWS documentation (free allowances, what a feature is billed as).</summary>
-    AwsDocumentation,
-
     /// <summary>A line item of an AWS bill (it states the unit price and the Region), published in a public repository.</summary>
     AwsBill,
 
