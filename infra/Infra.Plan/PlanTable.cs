@@ -140,6 +140,7 @@ internal static class PlanTable
     private static string EvidenceText(PriceEvidence evidence) => evidence switch
     {
         PriceEvidence.AwsPricingPage => " from the AWS pricing page",
+        PriceEvidence.AwsBill => " from a line item of an AWS bill",
         PriceEvidence.SecondarySource => " as quoted by a third party",
         _ => "",
     };
