@@ -132,7 +132,7 @@ public static class MonthlyCostModel
 
     /// <summary>
     /// GB held in a month once the group is in steady state: what arrives in a day × the days it is kept. Stored bytes
-    /// are counted uncompressed, an upper bound (CloudWatch bills archived logs after compression).
+    /// are counted as ingested; should archived logs be billed compressed, this is an upper bound.
     /// </summary>
     public static double StoredGb(LogGroupUsage group) => group.RetentionDays is { } days
         ? group.GbPerMonth / CostAssumptions.DaysPerMonth * days
