@@ -1,6 +1,7 @@
 using System.Globalization;
 using Infra.Core.Blueprint;
 using Infra.Core.Collector;
+using Infra.Core.Cost;
 using Infra.Core.Settings;
 using static System.FormattableString;
 
@@ -98,6 +99,8 @@ internal static class PlanTable
         rows.Add(["$/month", "", "", Money(cost.MonthlyUsd), Money(cost.DefaultRule.MonthlyUsd)]);
         page.Table(["route", "req/s", "rule", "traces/s", "default rule"], rows);
 
+        MonthlyCostSection(blueprint.MonthlyCost, page);
+
         if (warnings.Count > 0)
         {
             page.Heading("Warnings");
@@ -107,6 +110,55 @@ internal static class PlanTable
 
     private static string TraceExportLine(TraceExportSpec export) =>
         (export.Endpoint is { } endpoint ? $"{export.Exporter} → {endpoint} ({export.Authenticator})" : export.Exporter) + $": {export.Reason}";
+
+    private static void MonthlyCostSection(MonthlyCost cost, PlanPage page)
+    {
+        page.Heading("Monthly cost (this stack vs the article's setup)");
+        page.Line(cost.RegionNote);
+        var prices = cost.Prices.ToDictionary(price => price.Key, StringComparer.Ordinal);
+        var rows = cost.Stack.Lines.Zip(cost.Article.Lines).Select(pair => (IReadOnlyList<string>)
+        [
+            pair.First.Item,
+            Quantity(pair.First), Usd(pair.First),
+            Quantity(pair.Second), Usd(pair.Second),
+            pair.First.PriceKey == pair.Second.PriceKey
+                ? PriceText(prices[pair.First.PriceKey])
+                : $"{ShortKey(pair.First.PriceKey)}: {PriceText(prices[pair.First.PriceKey])}; {ShortKey(pair.Second.PriceKey)}: {PriceText(prices[pair.Second.PriceKey])}",
+        ]).ToList();
+        rows.Add(["total of priced lines", "", Money(cost.Stack.PricedUsd), "", Money(cost.Article.PricedUsd), ""]);
+        page.Table(["line", "this stack", "$/month", "article", "$/month", "price"], rows);
+        page.Line(Unpriced("this stack", cost.Stack));
+        page.Line(Unpriced("article", cost.Article));
+        page.Line("Free tiers are per account and shared by every stack in it; each column applies them as if it were the account's only use. The article's setup: legacy layers, X-Ray's default sampling rule (1 request/s + 5 %), one t2.medium collector host, log groups without retention, no Insights, Transaction Search, Application Signals, alarms or dashboard.");
+        page.Bullets(cost.Prices.Select(price => Invariant($"{price.Key}: {PriceText(price)}{EvidenceText(price.Evidence)}, {price.Source} (read {price.ReadOn}). {price.Note}")).ToList());
+        page.Bullets(cost.Assumptions.Select(assumption => Invariant($"{assumption.Name}: {Number(assumption.Value)} {assumption.Unit}. {assumption.Why}")).ToList());
+    }
+
+    private static string Quantity(CostLine line) => line.Quantity == 0
+        ? "0"
+        : Invariant($"{Number(Math.Round(line.Quantity, line.Quantity < 100 ? 3 : 0))} {Plural(line.Unit)}{(line.FreeQuantity > 0 ? $" ({Number(Math.Round(line.FreeQuantity, 3))} free)" : "")}");
+
+    private static string Plural(string unit) => unit == "GB" ? unit : unit + "s";
+
+    private static string ShortKey(string priceKey) => priceKey[(priceKey.IndexOf('.') + 1)..];
+
+    private static string Usd(CostLine line) => line.MonthlyUsd is { } usd ? Money(usd) : "unpriced";
+
+    private static string PriceText(Price price) => price.UsdPerUnit is { } usd
+        ? (usd < 0.01 ? $"${(usd * 1_000_000).ToString("0.00##", CultureInfo.InvariantCulture)} per million {Plural(price.Unit)}" : $"${usd.ToString("0.00##", CultureInfo.InvariantCulture)} per {price.Unit}") + (price.Region is null ? "" : $" ({price.Region})")
+        : "price not found";
+
+    private static string EvidenceText(PriceEvidence evidence) => evidence switch
+    {
+        PriceEvidence.AwsPricingPage => " from the AWS pricing page",
+        PriceEvidence.AwsBill => " from a line item of an AWS bill",
+        PriceEvidence.SecondarySource => " as quoted by a third party",
+        _ => "",
+    };
+
+    private static string Unpriced(string setup, SetupCost cost) => cost.Unpriced.Count == 0
+        ? $"{setup}: every line used is priced."
+        : $"{setup}: not in the total, price not found: {string.Join(", ", cost.Unpriced)}.";
 
     private static string ShortArn(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
 

@@ -32,6 +32,7 @@ public sealed record PlanDocument(
     IReadOnlyList<QueueSpec> Queues,
     SamplingSpec Sampling,
     CostEstimate Cost,
+    MonthlyCost MonthlyCost,
     IReadOnlyDictionary<string, string> Tags,
     IReadOnlyList<string> Warnings)
 {
@@ -47,6 +48,7 @@ public sealed record PlanDocument(
         [blueprint.Queue],
         blueprint.Sampling,
         blueprint.Cost,
+        blueprint.MonthlyCost,
         blueprint.Tags,
         warnings);
 }

@@ -26,7 +26,8 @@ public sealed record StackBlueprint(
     QueueSpec Queue,
     ApiSpec Api,
     SamplingSpec Sampling,
-    CostEstimate Cost)
+    CostEstimate Cost,
+    MonthlyCost MonthlyCost)
 {
     public IReadOnlyList<FunctionSpec> Functions => [Chatbot, Consumer];
 
@@ -47,10 +48,14 @@ public sealed record StackBlueprint(
             SamplingBuilder.Group(settings, names, api.XRayServiceName, [chatbot.FunctionName, consumer.FunctionName]),
             SamplingBuilder.TransactionSearch(settings, names, aws));
 
+        var traces = CostEstimator.Estimate(rules, settings.Traffic, api.XRayServiceName);
+        // Alarms and dashboards are counted here once the stack defines them; none yet.
+        var monthly = MonthlyCostBuilder.Build(settings, traces, api, collector?.Collector, [chatbot, consumer], sampling, MonitoringCounts.None);
+
         return new StackBlueprint(
             settings, names, aws, StackTags.For(settings),
             collector?.Iam, collector?.Collector,
             chatbot, consumer, queue, api, sampling,
-            CostEstimator.Estimate(rules, settings.Traffic, api.XRayServiceName));
+            traces, monthly);
     }
 }
