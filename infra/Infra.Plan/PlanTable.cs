@@ -14,6 +14,10 @@ internal static class PlanTable
         var settings = blueprint.Settings;
         page.Title(Invariant($"Stack {settings.StackName} ({settings.Environment.Wire()}) in {settings.Region}, account {blueprint.Aws.AccountId}"));
 
+        var profile = ProfileSpec.Of(settings);
+        page.Heading("Profile");
+        page.Line(Invariant($"{profile.Name.Wire()}{(profile.Overrides.Count == 0 ? "" : $", with the stack file's {string.Join(", ", profile.Overrides)}")}"));
+
         page.Heading("IAM");
         page.Line(Invariant($"mode: {settings.IamMode.Wire()}"));
         if (blueprint.CollectorIam is { } iam)
@@ -60,6 +64,10 @@ internal static class PlanTable
                 function.FunctionName, $"{function.Runtime} {function.ArchitectureName}", function.TracingMode,
                 string.Join(" ", function.Layers), function.Environment["AWS_LAMBDA_EXEC_WRAPPER"],
             ]).ToList());
+
+        var signals = blueprint.ApplicationSignals;
+        page.Line(Invariant($"Application Signals: {(signals.FunctionsEnabled ? $"on for {string.Join(", ", signals.Services)}" : "off")}; "
+            + $"account discovery {(signals.Discovery ? "owned by this stack" : "not in this stack")}"));
 
         page.Heading("API");
         var api = blueprint.Api;

@@ -7,6 +7,7 @@ using Infra.Core.Messaging;
 using Infra.Core.Naming;
 using Infra.Core.Sampling;
 using Infra.Core.Settings;
+using Infra.Core.Signals;
 
 namespace Infra.Core.Blueprint;
 
@@ -26,6 +27,7 @@ public sealed record StackBlueprint(
     QueueSpec Queue,
     ApiSpec Api,
     SamplingSpec Sampling,
+    ApplicationSignalsSpec ApplicationSignals,
     CostEstimate Cost)
 {
     public IReadOnlyList<FunctionSpec> Functions => [Chatbot, Consumer];
@@ -51,6 +53,7 @@ public sealed record StackBlueprint(
             settings, names, aws, StackTags.For(settings),
             collector?.Iam, collector?.Collector,
             chatbot, consumer, queue, api, sampling,
+            ApplicationSignalsSpec.For(settings, [chatbot, consumer]),
             CostEstimator.Estimate(rules, settings.Traffic, api.XRayServiceName));
     }
 }
