@@ -1,3 +1,5 @@
+using Infra.Core.Collector;
+
 namespace Infra.Core.Settings;
 
 /// <summary>How a stack traces: the way AWS recommends today, or the article's way exactly.</summary>
@@ -87,9 +89,6 @@ public static class ProfilePresets
     /// <summary>The profile of a stack that sets none (Pulumi.yaml declares it as the default of adot-tracing:profile).</summary>
     public const Profile Default = Profile.Recommended;
 
-    /// <summary>The collector config file the article starts the collector with (Step 1e, --config).</summary>
-    public const string ArticleBundledConfig = "/etc/ecs/ecs-default-config.yaml";
-
     public static ProfilePreset For(Profile profile) => profile switch
     {
         Profile.Recommended => Recommended,
@@ -102,7 +101,7 @@ public static class ProfilePresets
     private static readonly ProfilePreset Recommended = new(
         IamMode: IamMode.LeastPrivilege,
         CollectorInstanceType: "t3.medium",
-        CollectorConfig: new CollectorConfigSettings(CollectorConfigSource.Custom, ArticleBundledConfig),
+        CollectorConfig: new CollectorConfigSettings(CollectorConfigSource.Custom, BundledConfigs.Default),
         LambdaFlavor: LayerFlavor.Distro,
         LambdaVersions: new Dictionary<string, string>(),
         ApplicationSignals: true);
@@ -110,7 +109,7 @@ public static class ProfilePresets
     private static readonly ProfilePreset Article = new(
         IamMode: IamMode.Seed,
         CollectorInstanceType: "t2.medium",
-        CollectorConfig: new CollectorConfigSettings(CollectorConfigSource.Bundled, ArticleBundledConfig),
+        CollectorConfig: new CollectorConfigSettings(CollectorConfigSource.Bundled, BundledConfigs.Default),
         LambdaFlavor: LayerFlavor.Legacy,
         LambdaVersions: new Dictionary<string, string> { ["python"] = "1.25.0" },
         ApplicationSignals: false);
