@@ -66,8 +66,8 @@ internal static class PlanTable
             ]).ToList());
 
         var signals = blueprint.ApplicationSignals;
-        page.Line(Invariant($"Application Signals: {(signals.FunctionsEnabled ? $"on for {string.Join(", ", signals.Services)}" : "off")}; "
-            + $"account discovery {(signals.Discovery ? "owned by this stack" : "not in this stack")}"));
+        var reporting = signals.FunctionsEnabled ? $"on for {string.Join(", ", signals.Services)}" : "off";
+        page.Line(Invariant($"Application Signals: {reporting}; account discovery {(signals.Discovery ? "owned by this stack" : "not in this stack")}"));
 
         page.Heading("API");
         var api = blueprint.Api;
