@@ -49,7 +49,7 @@ public static class TracedFunctions
 
         var inline = new List<InlinePolicy>
         {
-            new("xray-tracing", new PolicyDocument([XRayPermissions.Statement()])),
+            new("xray-tracing", new PolicyDocument([XRayPermissions.FunctionStatement(settings.IamMode)])),
         };
         if (declaration.Statements.Count > 0)
         {

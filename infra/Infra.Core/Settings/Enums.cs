@@ -9,7 +9,7 @@ public enum IamMode
     /// <summary>Only what the chosen collector configuration needs, scoped to resource ARNs.</summary>
     LeastPrivilege,
 
-    /// <summary>Exactly the article's AWSDistroOpenTelemetryPolicy and managed policies.</summary>
+    /// <summary>Exactly the article's IAM: AWSDistroOpenTelemetryPolicy, the managed policies, the functions' X-Ray statement.</summary>
     Seed,
 }
 

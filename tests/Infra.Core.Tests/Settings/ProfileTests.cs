@@ -72,6 +72,19 @@ public class ProfileTests
     }
 
     [Fact]
+    public void ArticleProfileGivesTheFunctionsTheArticlesXRayStatement()
+    {
+        // Step 2d: xray:PutTelemetryRecords and xray:PutTraceSegments on "*", nothing else for tracing.
+        var blueprint = TestStacks.Blueprint("dev", Article);
+        Assert.All(blueprint.Functions, function =>
+        {
+            var xray = Assert.Single(function.Policy.Statements, statement => statement.Actions.Any(action => action.StartsWith("xray:", StringComparison.Ordinal)));
+            Assert.Equal(["xray:PutTelemetryRecords", "xray:PutTraceSegments"], xray.Actions.Order(StringComparer.Ordinal));
+            Assert.Equal(["*"], xray.Resources);
+        });
+    }
+
+    [Fact]
     public void ArticleProfileHasNoApplicationSignals()
     {
         var blueprint = TestStacks.Blueprint("dev", Article);
