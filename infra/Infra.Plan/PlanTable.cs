@@ -15,6 +15,10 @@ internal static class PlanTable
         var settings = blueprint.Settings;
         page.Title(Invariant($"Stack {settings.StackName} ({settings.Environment.Wire()}) in {settings.Region}, account {blueprint.Aws.AccountId}"));
 
+        var profile = ProfileSpec.Of(settings);
+        page.Heading("Profile");
+        page.Line(Invariant($"{profile.Name.Wire()}{(profile.Overrides.Count == 0 ? "" : $", with the stack file's {string.Join(", ", profile.Overrides)}")}"));
+
         page.Heading("IAM");
         page.Line(Invariant($"mode: {settings.IamMode.Wire()}"));
         if (blueprint.CollectorIam is { } iam)
@@ -69,6 +73,10 @@ internal static class PlanTable
                 page.Line(Invariant($"{function.FunctionName} auto-instruments {string.Join(", ", instrumentation.Loaded)}; {instrumentation.Disabled.Count} other instrumentations off (OTEL_PYTHON_DISABLED_INSTRUMENTATIONS)"));
             }
         }
+
+        var signals = blueprint.ApplicationSignals;
+        var reporting = signals.FunctionsEnabled ? $"on for {string.Join(", ", signals.Services)}" : "off";
+        page.Line(Invariant($"Application Signals: {reporting}; account discovery {(signals.Discovery ? "owned by this stack" : "not in this stack")}"));
 
         page.Heading("API");
         var api = blueprint.Api;

@@ -50,12 +50,12 @@ internal static class StackLoader
             }
             else
             {
-                warnings.Add($"{PulumiStack.FileName(other)} is not valid, so the one-stack-only checks (Transaction Search) could not compare with it; run scripts/plan {other}.");
+                warnings.Add($"{PulumiStack.FileName(other)} is not valid, so the one-stack-only checks (Transaction Search, Application Signals discovery) could not compare with it; run scripts/plan {other}.");
             }
         }
 
         return StackValidation.ValidateAcrossStacks(all)
-            .Where(error => current.TransactionSearch.Enabled && error.Key.Contains(ConfigKeys.TransactionSearch, StringComparison.Ordinal))
+            .Where(error => StackValidation.Concerns(error, current))
             .ToList();
     }
 }

@@ -89,6 +89,11 @@ public static class AdotTracingProgram
         });
 
         var sampling = new SamplingRules("sampling", new SamplingRulesArgs { Spec = blueprint.Sampling, Tags = tags });
+        if (blueprint.ApplicationSignals.Discovery)
+        {
+            var discovery = new ApplicationSignalsDiscovery("application-signals");
+            outputs["applicationSignalsDiscoveryAccountId"] = discovery.AccountId;
+        }
 
         outputs["apiUrl"] = api.InvokeUrl;
         outputs["apiStageArn"] = api.StageArn;

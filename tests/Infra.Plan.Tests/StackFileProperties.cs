@@ -19,7 +19,7 @@ public sealed class StackFileProperties : IDisposable
 
     // ---------- Generators ----------
 
-    private static readonly string[] Sections = ["collector", "lambda", "app", "api", "sampling", "traffic", "transactionSearch", "tags"];
+    private static readonly string[] Sections = ["collector", "lambda", "app", "api", "sampling", "traffic", "transactionSearch", "applicationSignals", "tags"];
 
     private static readonly string[] SubKeys =
     [
@@ -28,7 +28,7 @@ public sealed class StackFileProperties : IDisposable
         "python", "nodejs", "java", "layerArn", "memorySize", "timeoutSeconds", "simulateFailure", "knowledgeBaseId", "maxReceiveCount",
         "batchSize", "type", "stageName", "throttlingRateLimit", "throttlingBurstLimit", "criticalPaths", "routinePaths", "rules",
         "name", "priority", "fixedRate", "reservoirSize", "urlPath", "httpMethod", "host", "boost", "maxRate", "cooldownWindowMinutes",
-        "indexingPercentage", "enabledElsewhere", "POST /chat", "GET /health", "team", "aws:owner", "colector", "",
+        "indexingPercentage", "enabledElsewhere", "discovery", "POST /chat", "GET /health", "team", "aws:owner", "colector", "",
     ];
 
     /// <summary>Plain YAML scalars, including the ones that broke readers before: non-finite, overflowing, typed-looking.</summary>
@@ -37,7 +37,7 @@ public sealed class StackFileProperties : IDisposable
         "0", "1", "-1", "2", "3", "10", "256", "1024", "2048", "4096", "30720", "9999", "0.5", "1.5", "-0.0", "1e309", "-1e309", "1e303",
         ".nan", "NaN", ".inf", "-.Inf", "Infinity", "99999999999999999999999", "0x10", "1_000", "true", "false", "yes", "null", "~",
         "t3.medium", "t2.medium", "DAEMON", "REPLICA", "custom", "bundled", "legacy", "distro", "arm64", "x86_64", "rest", "http",
-        "us-west-2", "eu-west-1", "zz-north-1", "/chat*", "*", "v0.49.0", "latest", "1.25.0", "1.25.0:0", "AWS:x",
+        "us-west-2", "eu-west-1", "zz-north-1", "/chat*", "*", "v0.49.0", "latest", "1.25.0", "1.25.0:0", "AWS:x", "article", "recommended", "seed",
     ];
 
     private static readonly Gen<string> AnyText = Gen.String[Gen.Char, 0, 12];
@@ -67,7 +67,7 @@ public sealed class StackFileProperties : IDisposable
 
     private static readonly Gen<string> TopKey = Gen.Frequency(
         (6, Gen.OneOf(Sections).Select(section => $"adot-tracing:{section}")),
-        (2, Gen.OneOf("aws:region", "aws-native:region", "adot-tracing:environment", "adot-tracing:iamMode")),
+        (2, Gen.OneOf("aws:region", "aws-native:region", "adot-tracing:environment", "adot-tracing:iamMode", "adot-tracing:profile")),
         (1, Gen.OneOf("adot-tracng:collector", "aws:profile", "pulumi:tags", "colector", "a:b:c", "adot-tracing:config:app")));
 
     private static readonly Gen<string> RandomStackFile = Gen.Select(
@@ -187,17 +187,23 @@ public sealed class StackFileProperties : IDisposable
         Gen.OneOf(("t3.medium", 1024, 2048), ("t3.large", 2048, 4096), ("m5.large", 1024, 3072), ("t3.small", 512, 1024), ("t4g.medium", 1024, 2048)),
         Gen.Int[2, 4].Select(max => (Min: max - 2, Max: max)),
         Gen.OneOf(1, 7, 30, 90, 365),
-        Gen.OneOf(("legacy", "us-west-2"), ("legacy", "eu-west-1"), ("distro", "us-east-1"), ("distro", "ap-southeast-3")),
+        Gen.Select(
+            Gen.OneOf(("legacy", "us-west-2"), ("legacy", "eu-west-1"), ("distro", "us-east-1"), ("distro", "ap-southeast-3")),
+            Gen.OneOf("", "  adot-tracing:profile: recommended\n", "  adot-tracing:profile: article\n"),
+            Gen.Bool,
+            (flavorRegion, profile, discovery) => (Flavor: flavorRegion.Item1, Region: flavorRegion.Item2, Profile: profile, Discovery: discovery)),
         Gen.Select(Gen.Char['a', 'z'], Gen.Int[1, 99]).Select((letter, number) => $"/{letter}{number}*"),
         Gen.Double[0, 500].Select(rate => Math.Round(rate, 2)),
         Gen.Select(Gen.Char['a', 'z'].Array[1, 10], Gen.OneOf("sre", "platform team", "a+b=c", "x/y@z")).Select((key, value) => (Key: new string(key), Value: value)).List[0, 5])
-        .Select((stack, size, scaling, retention, flavorRegion, critical, rate, tags) =>
+        .Select((stack, size, scaling, retention, choice, critical, rate, tags) =>
         {
-            var (flavor, region) = flavorRegion;
+            var (flavor, region, profile, discovery) = choice;
             var text = $$"""
                 config:
                   aws:region: {{region}}
                   aws-native:region: {{region}}
+                {{profile}}  adot-tracing:applicationSignals:
+                    discovery: {{(discovery ? "true" : "false")}}
                   adot-tracing:collector:
                     instanceType: {{size.Item1}}
                     cpu: {{size.Item2}}
@@ -243,6 +249,8 @@ public sealed class StackFileProperties : IDisposable
         ("adot-tracing:sampling", "criticalPaths: [chat]", "adot-tracing:sampling.criticalPaths[0]"),
         ("adot-tracing:traffic", "GET /x: -1", "adot-tracing:traffic.GET /x"),
         ("adot-tracing:tags", "\"aws:team\": sre", "adot-tracing:tags.aws:team"),
+        ("adot-tracing:applicationSignals", "discovery: maybe", "adot-tracing:applicationSignals.discovery"),
+        ("adot-tracing:applicationSignals", "enable: true", "adot-tracing:applicationSignals.enable"),
     ];
 
     [Fact]

@@ -10,7 +10,7 @@ public class CollectorTests
     [InlineData("prod")]
     public async Task CollectorTaskRunsTheAdotCollectorWithTheArticlesSize(string stack)
     {
-        var run = await StackRun.RunAsync(stack);
+        var run = await StackRun.RunAsync(stack, new Dictionary<string, string> { ["profile"] = "article" });
         var task = run.Mocks.Single("aws-native:ecs:TaskDefinition");
         Assert.Equal("1024", task.String("cpu"));
         Assert.Equal("2048", task.String("memory"));

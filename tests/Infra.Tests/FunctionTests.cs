@@ -16,7 +16,9 @@ public class FunctionTests
         foreach (var function in functions)
         {
             Assert.Equal("Active", function.Object("tracingConfig")["mode"]);
-            Assert.Equal(["arn:aws:lambda:us-west-2:901920570463:layer:aws-otel-python-amd64-ver-1-32-0:2"], function.Strings("layers"));
+            // The recommended profile's layer: AWSOpenTelemetryDistroPython from 615299751070 in us-west-2
+            // (src/config/lambdaLayerArns.js of aws-otel/aws-otel.github.io, shown on https://aws-otel.github.io/docs/getting-started/lambda).
+            Assert.StartsWith("arn:aws:lambda:us-west-2:615299751070:layer:AWSOpenTelemetryDistroPython:", Assert.Single(function.Strings("layers")));
             var variables = (ImmutableDictionary<string, object>)function.Object("environment")["variables"];
             Assert.Equal("/opt/otel-instrument", variables["AWS_LAMBDA_EXEC_WRAPPER"]);
             Assert.Equal(function.String("name"), variables["OTEL_SERVICE_NAME"]);
@@ -28,7 +30,7 @@ public class FunctionTests
     [Fact]
     public async Task TheArticlesLayerIsUsedWhenPinnedTo1250()
     {
-        var run = await StackRun.RunAsync("dev", new Dictionary<string, string> { ["lambda"] = """{"versions":{"python":"1.25.0"}}""" });
+        var run = await StackRun.RunAsync("dev", new Dictionary<string, string> { ["lambda"] = """{"flavor":"legacy","versions":{"python":"1.25.0"}}""" });
         var layers = run.Mocks.OfType("aws:lambda/function:Function").ToDictionary(function => function.String("name")!, function => function.Strings("layers"));
         Assert.Equal(["adot-tracing-dev-chatbot", "adot-tracing-dev-sqs-consumer"], layers.Keys.Order(StringComparer.Ordinal));
         Assert.All(layers.Values, layer => Assert.Equal(["arn:aws:lambda:us-west-2:901920570463:layer:aws-otel-python-amd64-ver-1-25-0:1"], layer));
@@ -122,7 +124,11 @@ public class FunctionTests
         {
             var role = Role(run, name);
             Assert.Equal([trust], Statement.Of(role.Object("assumeRolePolicyDocument")));
-            Assert.Equal(["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"], role.Strings("managedPolicyArns"));
+            // Lambda's basic execution role, and Application Signals' policy for the distro layer
+            // (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/CloudWatchLambdaApplicationSignalsExecutionRolePolicy.html).
+            Assert.Equal(
+                ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy"],
+                role.Strings("managedPolicyArns"));
         }
     }
 
@@ -134,7 +140,7 @@ public class FunctionTests
     [Fact]
     public async Task FunctionsReadTheXRayContextLambdaPassesThem()
     {
-        var run = await StackRun.RunAsync("dev");
+        var run = await StackRun.RunAsync("dev", new Dictionary<string, string> { ["lambda"] = """{"flavor":"legacy"}""" });
         var propagators = run.Mocks.OfType("aws:lambda/function:Function").ToDictionary(
             function => function.String("name")!,
             function => ((ImmutableDictionary<string, object>)function.Object("environment")["variables"])["OTEL_PROPAGATORS"]);

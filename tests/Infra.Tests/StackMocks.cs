@@ -160,6 +160,7 @@ public sealed class StackMocks
             "aws-native:xray:Group" => new Dictionary<string, object> { ["groupArn"] = Arn("xray", $"group/{inputs["groupName"]}/id") },
             "aws-native:xray:TransactionSearchConfig" => new Dictionary<string, object> { ["accountId"] = Account },
             "aws-native:logs:ResourcePolicy" => [],
+            "aws-native:applicationsignals:Discovery" => new Dictionary<string, object> { ["accountId"] = Account },
             _ => throw new InvalidOperationException($"The program registered an unexpected resource type {type} ({name})."),
         };
         foreach (var (key, value) in computed)

@@ -13,6 +13,7 @@ using Infra.Core.Lambda;
 using Infra.Core.Messaging;
 using Infra.Core.Sampling;
 using Infra.Core.Settings;
+using Infra.Core.Signals;
 
 namespace Infra.Core.Blueprint;
 
@@ -23,6 +24,7 @@ namespace Infra.Core.Blueprint;
 public sealed record PlanDocument(
     string Stack,
     DeploymentEnvironment Environment,
+    ProfileSpec Profile,
     string Region,
     string Account,
     CollectorIamSpec? Iam,
@@ -31,6 +33,7 @@ public sealed record PlanDocument(
     ApiSpec Api,
     IReadOnlyList<QueueSpec> Queues,
     SamplingSpec Sampling,
+    ApplicationSignalsSpec ApplicationSignals,
     CostEstimate Cost,
     MonthlyCost MonthlyCost,
     IReadOnlyDictionary<string, string> Tags,
@@ -39,6 +42,7 @@ public sealed record PlanDocument(
     public static PlanDocument Of(StackBlueprint blueprint, IReadOnlyList<string> warnings) => new(
         blueprint.Settings.StackName,
         blueprint.Settings.Environment,
+        ProfileSpec.Of(blueprint.Settings),
         blueprint.Settings.Region,
         blueprint.Aws.AccountId,
         blueprint.CollectorIam,
@@ -47,6 +51,7 @@ public sealed record PlanDocument(
         blueprint.Api,
         [blueprint.Queue],
         blueprint.Sampling,
+        blueprint.ApplicationSignals,
         blueprint.Cost,
         blueprint.MonthlyCost,
         blueprint.Tags,

@@ -7,6 +7,7 @@ using Infra.Core.Messaging;
 using Infra.Core.Naming;
 using Infra.Core.Sampling;
 using Infra.Core.Settings;
+using Infra.Core.Signals;
 
 namespace Infra.Core.Blueprint;
 
@@ -26,6 +27,7 @@ public sealed record StackBlueprint(
     QueueSpec Queue,
     ApiSpec Api,
     SamplingSpec Sampling,
+    ApplicationSignalsSpec ApplicationSignals,
     CostEstimate Cost,
     MonthlyCost MonthlyCost)
 {
@@ -56,6 +58,7 @@ public sealed record StackBlueprint(
             settings, names, aws, StackTags.For(settings),
             collector?.Iam, collector?.Collector,
             chatbot, consumer, queue, api, sampling,
+            ApplicationSignalsSpec.For(settings, [chatbot, consumer]),
             traces, monthly);
     }
 }

@@ -9,4 +9,8 @@ public static class ManagedPolicies
     public const string EcsForEc2 = "service-role/AmazonEC2ContainerServiceforEC2Role";
     public const string SsmManagedInstanceCore = "AmazonSSMManagedInstanceCore";
     public const string LambdaBasicExecution = "service-role/AWSLambdaBasicExecutionRole";
+
+    /// <summary>What a function needs to report Application Signals: X-Ray segments and the Application Signals log group.
+    /// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/CloudWatchLambdaApplicationSignalsExecutionRolePolicy.html</summary>
+    public const string LambdaApplicationSignalsExecution = "CloudWatchLambdaApplicationSignalsExecutionRolePolicy";
 }

@@ -42,4 +42,14 @@ public static class XRayPermissions
     private const string PutTraceSegments = "xray:PutTraceSegments";
 
     private static readonly IReadOnlyList<string> SamplingActions = ["xray:GetSamplingRules", "xray:GetSamplingTargets"];
+
+    /// <summary>What the article adds to a function's execution role (Step 2d), exactly: sending only, on "*".</summary>
+    public static readonly IReadOnlyList<string> ArticleFunctionActions = ["xray:PutTelemetryRecords", "xray:PutTraceSegments"];
+
+    public const string ArticleFunctionStatementId = "SendTraces";
+
+    /// <summary>A function's X-Ray statement: the article's under iamMode seed, otherwise <see cref="Statement"/>.</summary>
+    public static PolicyStatement FunctionStatement(Settings.IamMode mode) => mode == Settings.IamMode.Seed
+        ? PolicyStatement.Allow(ArticleFunctionStatementId, ArticleFunctionActions, "*")
+        : Statement();
 }

@@ -15,6 +15,9 @@ public static class TracedFunctions
     /// </summary>
     public const string JsonLogFormat = "JSON";
 
+    /// <summary>The distro layer's switch for Application Signals (on unless set to false).</summary>
+    public const string ApplicationSignalsVariable = "OTEL_AWS_APPLICATION_SIGNALS_ENABLED";
+
     public static FunctionSpec Build(FunctionDeclaration declaration, StackSettings settings, StackNames names, AwsContext aws)
     {
         var layer = AdotLayers.Resolve(settings.Lambda, settings.Region, declaration.Runtime, declaration.JavaHandler);
@@ -32,10 +35,20 @@ public static class TracedFunctions
             ["OTEL_SERVICE_NAME"] = functionName,
             ["OTEL_PROPAGATORS"] = choice.Propagators,
         };
-        var instrumentation = InstrumentationBudget.For(choice.Language, settings.Lambda.Flavor, declaration.Imports);
+        // The article's functions load every instrumentation their layer ships; the budget is this program's addition.
+        var instrumentation = settings.Profile == Profile.Article
+            ? null
+            : InstrumentationBudget.For(choice.Language, settings.Lambda.Flavor, declaration.Imports);
         if (instrumentation is not null)
         {
             environment[PythonInstrumentationCatalog.DisabledVariable] = instrumentation.DisabledVariableValue;
+        }
+
+        if (settings.Lambda.Flavor == LayerFlavor.Distro)
+        {
+            // The distro layer reports Application Signals unless this says false; written out either way so the plan shows it.
+            // https://aws-otel.github.io/docs/getting-started/lambda
+            environment[ApplicationSignalsVariable] = settings.ApplicationSignals.Enabled ? "true" : "false";
         }
 
         foreach (var (key, value) in declaration.Environment)
@@ -45,7 +58,7 @@ public static class TracedFunctions
 
         var inline = new List<InlinePolicy>
         {
-            new("xray-tracing", new PolicyDocument([XRayPermissions.Statement()])),
+            new("xray-tracing", new PolicyDocument([XRayPermissions.FunctionStatement(settings.IamMode)])),
         };
         if (declaration.Statements.Count > 0)
         {
@@ -58,7 +71,9 @@ public static class TracedFunctions
             new PolicyDocument([PolicyStatement.AssumeRole(
                 AwsContext.ServicePrincipal("lambda"),
                 new PolicyCondition("StringEquals", "aws:SourceAccount", [aws.AccountId]))]),
-            [aws.ManagedPolicyArn(ManagedPolicies.LambdaBasicExecution)],
+            settings.ApplicationSignals.Enabled
+                ? [aws.ManagedPolicyArn(ManagedPolicies.LambdaBasicExecution), aws.ManagedPolicyArn(ManagedPolicies.LambdaApplicationSignalsExecution)]
+                : [aws.ManagedPolicyArn(ManagedPolicies.LambdaBasicExecution)],
             inline);
 
         return new FunctionSpec(

@@ -91,6 +91,13 @@ internal static class CollectorSettingsReader
         {
             errors.Add(configReader.PathOf("bundledPath"), $"'{bundledPath}' is not a config file the collector image ships; allowed: {string.Join(", ", BundledConfigs.Paths)}.");
         }
+        else if (source == CollectorConfigSource.Custom && configReader.Has("bundledPath"))
+        {
+            // The profile may have chosen custom; a bundled file named alongside it would be ignored without a word.
+            var sourceOrigin = configReader.Has("source") ? "collector.config.source is custom" : "the profile's collector.config.source is custom";
+            errors.Add(configReader.PathOf("bundledPath"), $"'{bundledPath}' is used only with a bundled config, and {sourceOrigin}: "
+                + "set collector.config.source to bundled as well, or remove bundledPath.");
+        }
 
         return new CollectorSettings(enabled, instanceType, minSize, maxSize, desiredCapacity, vpcId, subnetIds, strategy,
             desiredCount, imageTag, cpu, memory, retention, new CollectorConfigSettings(source, bundledPath));

@@ -8,6 +8,7 @@ public static class ConfigKeys
     public const string AwsNativeRegion = "aws-native:region";
 
     public const string Environment = "environment";
+    public const string Profile = "profile";
     public const string IamMode = "iamMode";
     public const string Collector = "collector";
     public const string Lambda = "lambda";
@@ -16,11 +17,12 @@ public static class ConfigKeys
     public const string Sampling = "sampling";
     public const string Traffic = "traffic";
     public const string TransactionSearch = "transactionSearch";
+    public const string ApplicationSignals = "applicationSignals";
     public const string Tags = "tags";
 
     /// <summary>Every key under the project's namespace, without the "adot-tracing:" prefix.</summary>
     public static readonly IReadOnlyList<string> ProjectKeys =
-        [Environment, IamMode, Collector, Lambda, App, Api, Sampling, Traffic, TransactionSearch, Tags];
+        [Environment, Profile, IamMode, Collector, Lambda, App, Api, Sampling, Traffic, TransactionSearch, ApplicationSignals, Tags];
 
     /// <summary>The namespaces a stack file may use: this project's and those of the providers and engine it runs with.</summary>
     public static readonly IReadOnlyList<string> KnownNamespaces = [Project, "aws", "aws-native", "pulumi"];

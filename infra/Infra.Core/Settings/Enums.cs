@@ -9,7 +9,7 @@ public enum IamMode
     /// <summary>Only what the chosen collector configuration needs, scoped to resource ARNs.</summary>
     LeastPrivilege,
 
-    /// <summary>Exactly the article's AWSDistroOpenTelemetryPolicy and managed policies.</summary>
+    /// <summary>Exactly the article's IAM: AWSDistroOpenTelemetryPolicy, the managed policies, the functions' X-Ray statement.</summary>
     Seed,
 }
 
@@ -40,6 +40,9 @@ public static class EnumNames
     public static readonly IReadOnlyDictionary<string, IamMode> IamModes =
         new Dictionary<string, IamMode> { ["least-privilege"] = IamMode.LeastPrivilege, ["seed"] = IamMode.Seed };
 
+    public static readonly IReadOnlyDictionary<string, Profile> Profiles =
+        new Dictionary<string, Profile> { ["recommended"] = Profile.Recommended, ["article"] = Profile.Article };
+
     public static readonly IReadOnlyDictionary<string, SchedulingStrategy> SchedulingStrategies =
         new Dictionary<string, SchedulingStrategy> { ["DAEMON"] = SchedulingStrategy.Daemon, ["REPLICA"] = SchedulingStrategy.Replica };
 
@@ -61,6 +64,8 @@ public static class EnumNames
     public static string Wire(this DeploymentEnvironment value) => Name(Environments, value);
 
     public static string Wire(this IamMode value) => Name(IamModes, value);
+
+    public static string Wire(this Profile value) => Name(Profiles, value);
 
     public static string Wire(this SchedulingStrategy value) => Name(SchedulingStrategies, value);
 

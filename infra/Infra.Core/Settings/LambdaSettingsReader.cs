@@ -7,7 +7,7 @@ internal static class LambdaSettingsReader
     {
         var flavor = reader.Choice("flavor", preset.Flavor, EnumNames.Flavors);
         var architecture = reader.Choice("architecture", preset.Architecture, EnumNames.Architectures);
-        var versions = reader.StringMap("versions", preset.Versions);
+        var versions = Versions(reader, flavor == preset.Flavor ? preset.Versions : new Dictionary<string, string>());
         var layerArn = reader.OptionalString("layerArn");
         var memory = reader.Int("memorySize", preset.MemorySize, 128, 10240);
         var timeout = reader.Int("timeoutSeconds", preset.TimeoutSeconds, 1, 900);
@@ -21,6 +21,22 @@ internal static class LambdaSettingsReader
         }
 
         return new LambdaSettings(flavor, architecture, versions, layerArn, memory, timeout, retention);
+    }
+
+    /// <summary>
+    /// The preset's pinned releases (the article profile's Python 1.25.0) with lambda.versions put over them per
+    /// language: pinning Node.js keeps the preset's Python pin, and an explicit python replaces it.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> Versions(ObjectReader reader, IReadOnlyDictionary<string, string> preset)
+    {
+        var explicitVersions = reader.StringMap("versions", new Dictionary<string, string>());
+        var merged = new SortedDictionary<string, string>(preset.ToDictionary(), StringComparer.Ordinal);
+        foreach (var (language, version) in explicitVersions)
+        {
+            merged[language] = version;
+        }
+
+        return merged;
     }
 }
 

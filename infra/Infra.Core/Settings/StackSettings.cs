@@ -5,6 +5,7 @@ public sealed record StackSettings(
     string Project,
     string StackName,
     DeploymentEnvironment Environment,
+    Profile Profile,
     string Region,
     IamMode IamMode,
     CollectorSettings Collector,
@@ -14,6 +15,7 @@ public sealed record StackSettings(
     SamplingSettings Sampling,
     IReadOnlyList<RouteTraffic> Traffic,
     TransactionSearchSettings TransactionSearch,
+    ApplicationSignalsSettings ApplicationSignals,
     IReadOnlyDictionary<string, string> Tags);
 
 public sealed record CollectorSettings(

@@ -18,9 +18,11 @@ public static class StackSettingsParser
         StackNames.Validate(raw.StackName, errors);
 
         var environment = ReadEnvironment(raw, errors);
-        var preset = EnvironmentPresets.For(environment ?? DeploymentEnvironment.Dev);
+        var profile = ReadProfile(raw, errors);
+        var profilePreset = ProfilePresets.For(profile);
+        var preset = profilePreset.Over(EnvironmentPresets.For(environment ?? DeploymentEnvironment.Dev));
         var region = RegionReader.Read(raw, errors);
-        var iamMode = ReadIamMode(raw, errors);
+        var iamMode = ReadIamMode(raw, profilePreset.IamMode, errors);
 
         var collector = CollectorSettingsReader.Read(Section(raw, ConfigKeys.Collector, errors), preset.Collector, environment, errors);
         var lambda = LambdaSettingsReader.Read(Section(raw, ConfigKeys.Lambda, errors), preset.Lambda, errors);
@@ -29,11 +31,12 @@ public static class StackSettingsParser
         var sampling = SamplingSettingsReader.Read(Section(raw, ConfigKeys.Sampling, errors), preset.Sampling, errors);
         var traffic = TrafficReader.Read(raw, errors);
         var transactionSearch = TransactionSearchSettingsReader.Read(Section(raw, ConfigKeys.TransactionSearch, errors), errors);
+        var applicationSignals = ApplicationSignalsSettingsReader.Read(Section(raw, ConfigKeys.ApplicationSignals, errors), profilePreset.ApplicationSignals, lambda.Flavor, errors);
         var tags = TagRules.Read(raw, errors);
 
         var settings = new StackSettings(
-            ConfigKeys.Project, raw.StackName, environment ?? DeploymentEnvironment.Dev, region ?? "", iamMode,
-            collector, lambda, app, api, sampling, traffic, transactionSearch, tags);
+            ConfigKeys.Project, raw.StackName, environment ?? DeploymentEnvironment.Dev, profile, region ?? "", iamMode,
+            collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags);
         StackValidation.Validate(settings, regionKnown: region is not null, errors);
         return environment is null || region is null || errors.Errors.Count > 0
             ? new SettingsResult(null, errors.Errors, errors.Warnings)
@@ -99,23 +102,31 @@ public static class StackSettingsParser
         return null;
     }
 
-    private static IamMode ReadIamMode(RawStackConfig raw, ErrorSink errors)
+    /// <summary>Pulumi.yaml declares the profile with its default, so an empty value only comes from a stack file that sets "".</summary>
+    private static Profile ReadProfile(RawStackConfig raw, ErrorSink errors) =>
+        ReadChoice(raw, ConfigKeys.Profile, EnumNames.Profiles, ProfilePresets.Default, errors);
+
+    /// <summary>Pulumi.yaml declares iamMode with the default "": the profile decides.</summary>
+    private static IamMode ReadIamMode(RawStackConfig raw, IamMode profileDefault, ErrorSink errors) =>
+        ReadChoice(raw, ConfigKeys.IamMode, EnumNames.IamModes, profileDefault, errors);
+
+    private static T ReadChoice<T>(RawStackConfig raw, string name, IReadOnlyDictionary<string, T> allowed, T fallback, ErrorSink errors)
     {
-        var key = ConfigKeys.Full(ConfigKeys.IamMode);
+        var key = ConfigKeys.Full(name);
         var value = raw.Get(key);
         if (string.IsNullOrEmpty(value))
         {
-            return IamMode.LeastPrivilege;
+            return fallback;
         }
 
-        if (EnumNames.IamModes.TryGetValue(value, out var chosen))
+        if (allowed.TryGetValue(value, out var chosen))
         {
             return chosen;
         }
 
-        var nearest = KeySuggestion.Nearest(value, EnumNames.IamModes.Keys);
-        errors.Add(key, $"'{value}' is not allowed; allowed: {string.Join(", ", EnumNames.IamModes.Keys)}.{(nearest is null ? "" : $" Did you mean '{nearest}'?")}");
-        return IamMode.LeastPrivilege;
+        var nearest = KeySuggestion.Nearest(value, allowed.Keys);
+        errors.Add(key, $"'{value}' is not allowed; allowed: {string.Join(", ", allowed.Keys)}.{(nearest is null ? "" : $" Did you mean '{nearest}'?")}");
+        return fallback;
     }
 
     /// <summary>A top-level object key: Pulumi hands objects over as JSON text.</summary>

@@ -75,18 +75,40 @@ public static class StackValidation
         }
     }
 
+    /// <summary>A feature AWS keeps once per account (and Region), which one stack of the project owns.</summary>
+    private sealed record AccountWideFeature(string Key, string Why, Func<StackSettings, bool> IsOn);
+
+    private static readonly IReadOnlyList<AccountWideFeature> AccountWide =
+    [
+        new(ConfigKeys.Full($"{ConfigKeys.TransactionSearch}.enabled"),
+            "Transaction Search is account-wide, so turn it on in one stack only.",
+            stack => stack.TransactionSearch.Enabled),
+
+        // StartDiscovery creates the account's AWSServiceRoleForCloudWatchApplicationSignals role, and deleting the
+        // resource does not undo it: two stacks would both claim one account-wide switch.
+        // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-applicationsignals-discovery.html
+        new(ConfigKeys.Full($"{ConfigKeys.ApplicationSignals}.discovery"),
+            "Application Signals discovery (AWS::ApplicationSignals::Discovery) is account-wide, so turn it on in one stack only.",
+            stack => stack.ApplicationSignals.Discovery),
+    ];
+
     /// <summary>Checks across the stacks of one project: account-wide features may be on in one stack only.</summary>
     public static IReadOnlyList<SettingsError> ValidateAcrossStacks(IReadOnlyList<StackSettings> stacks)
     {
         var errors = new List<SettingsError>();
-        var owners = stacks.Where(stack => stack.TransactionSearch.Enabled).Select(stack => stack.StackName).ToList();
-        if (owners.Count > 1)
+        foreach (var feature in AccountWide)
         {
-            errors.Add(new SettingsError(
-                ConfigKeys.Full($"{ConfigKeys.TransactionSearch}.enabled"),
-                $"enabled in stacks {string.Join(", ", owners)}; Transaction Search is account-wide, so turn it on in one stack only."));
+            var owners = stacks.Where(feature.IsOn).Select(stack => stack.StackName).ToList();
+            if (owners.Count > 1)
+            {
+                errors.Add(new SettingsError(feature.Key, $"enabled in stacks {string.Join(", ", owners)}; {feature.Why}"));
+            }
         }
 
         return errors;
     }
+
+    /// <summary>Whether an error of <see cref="ValidateAcrossStacks"/> concerns this stack: it turns that feature on.</summary>
+    public static bool Concerns(SettingsError acrossStacks, StackSettings stack) =>
+        AccountWide.Any(feature => feature.Key == acrossStacks.Key && feature.IsOn(stack));
 }

@@ -19,7 +19,8 @@ public sealed class TracedFunctionArgs
 /// <summary>
 /// A Lambda function traced end to end (the article's Step 2): active tracing, the ADOT layer for the stack's
 /// region and architecture, AWS_LAMBDA_EXEC_WRAPPER, JSON logs in a log group with the environment's retention,
-/// and its own execution role with the X-Ray permissions plus exactly what the function declared.
+/// and its own execution role with the X-Ray permissions, Application Signals' managed policy when Core turns it on,
+/// and exactly what the function declared.
 /// Reusable: add your own functions by declaring them in Core and creating one of these.
 /// </summary>
 public sealed class TracedFunction : ComponentResource

@@ -9,7 +9,7 @@ public class CollectorSpecTests
     [Fact]
     public void TaskFollowsTheArticlesTemplate()
     {
-        var collector = TestStacks.Blueprint("dev").Collector!;
+        var collector = TestStacks.Blueprint("dev", ("profile", "article")).Collector!;
         Assert.Equal((1024, 2048, "bridge"), (collector.Task.Cpu, collector.Task.Memory, collector.Task.NetworkMode));
         Assert.Equal(["EC2"], collector.Task.RequiresCompatibilities);
         var container = collector.Task.Container;
@@ -37,7 +37,7 @@ public class CollectorSpecTests
     [Fact]
     public void OtherBundledConfigIsPassedOnTheCommandLine()
     {
-        var collector = TestStacks.Blueprint("dev", ("collector", """{"config":{"bundledPath":"/etc/ecs/ecs-xray.yaml"}}""")).Collector!;
+        var collector = TestStacks.Blueprint("dev", ("collector", """{"config":{"source":"bundled","bundledPath":"/etc/ecs/ecs-xray.yaml"}}""")).Collector!;
         Assert.Equal(["--config=/etc/ecs/ecs-xray.yaml"], collector.Task.Container.Command);
         // ecs-xray.yaml at v0.49.0 has only the otlp receiver (grpc 4317, http 4318).
         Assert.Equal(["4317/tcp", "4318/tcp"], collector.Task.Container.PortMappings.Select(port => $"{port.ContainerPort}/{port.Protocol}").Order(StringComparer.Ordinal));
@@ -111,7 +111,7 @@ public class CollectorSpecTests
     [Fact]
     public void IngressCoversTheTelemetryPorts()
     {
-        var ingress = TestStacks.Blueprint("dev").Collector!.Ingress;
+        var ingress = TestStacks.Blueprint("dev", ("profile", "article")).Collector!.Ingress;
         // The ports ecs-default-config.yaml (v0.49.0) binds on 0.0.0.0, one rule each.
         Assert.Equal(["tcp 4317-4317", "tcp 4318-4318", "udp 2000-2000", "udp 8125-8125"], ingress.Select(rule => $"{rule.Protocol} {rule.FromPort}-{rule.ToPort}").Order(StringComparer.Ordinal));
     }
@@ -134,7 +134,7 @@ public class CollectorSpecTests
     [Fact]
     public void UnknownBundledPathListsTheShippedOnes()
     {
-        var error = TestStacks.Single(TestStacks.Errors("dev", ("collector", """{"config":{"bundledPath":"/etc/ecs/mine.yaml"}}""")), "adot-tracing:collector.config.bundledPath");
+        var error = TestStacks.Single(TestStacks.Errors("dev", ("collector", """{"config":{"source":"bundled","bundledPath":"/etc/ecs/mine.yaml"}}""")), "adot-tracing:collector.config.bundledPath");
         Assert.Contains(BundledConfigs.Default, error.Message);
     }
 

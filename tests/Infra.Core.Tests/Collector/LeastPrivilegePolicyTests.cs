@@ -32,7 +32,7 @@ public class LeastPrivilegePolicyTests
     [Fact]
     public void EcsDefaultConfigMayWriteTracesAndItsApplicationMetricsLogGroupOnly() =>
         AssertPolicy(
-            PolicyFor("""{"config":{"bundledPath":"/etc/ecs/ecs-default-config.yaml"}}"""),
+            PolicyFor("""{"config":{"source":"bundled","bundledPath":"/etc/ecs/ecs-default-config.yaml"}}"""),
             TracesStatement,
             new Expected(
                 "WriteEmfMetricLogs",
@@ -44,14 +44,14 @@ public class LeastPrivilegePolicyTests
 
     [Fact]
     public void EcsXRayConfigMayWriteTracesOnly() =>
-        AssertPolicy(PolicyFor("""{"config":{"bundledPath":"/etc/ecs/ecs-xray.yaml"}}"""), TracesStatement);
+        AssertPolicy(PolicyFor("""{"config":{"source":"bundled","bundledPath":"/etc/ecs/ecs-xray.yaml"}}"""), TracesStatement);
 
     [Fact]
     public void EcsCloudWatchXRayConfigMayWriteTracesAndOnlyTheApplicationMetricsLogGroup() =>
         // At v0.49.0 this file has one awsemf exporter, awsemf/application (ECS/AWSOTel/Application,
         // /aws/ecs/application/metrics); no performance exporter, no container-insights log group.
         AssertPolicy(
-            PolicyFor("""{"config":{"bundledPath":"/etc/ecs/ecs-cloudwatch-xray.yaml"}}"""),
+            PolicyFor("""{"config":{"source":"bundled","bundledPath":"/etc/ecs/ecs-cloudwatch-xray.yaml"}}"""),
             TracesStatement,
             new Expected(
                 "WriteEmfMetricLogs",

@@ -242,7 +242,7 @@ public class OtlpTraceExportTests
     [InlineData("/etc/ecs/ecs-xray.yaml")]
     public void BundledConfigsKeepTheirAwsXRayExporterWhateverTransactionSearchSays(string path)
     {
-        var collector = TestStacks.Blueprint("staging", ("collector", "{\"config\":{\"bundledPath\":\"" + path + "\"}}"), ("transactionSearch", OnHere)).Collector!;
+        var collector = TestStacks.Blueprint("staging", ("collector", "{\"config\":{\"source\":\"bundled\",\"bundledPath\":\"" + path + "\"}}"), ("transactionSearch", OnHere)).Collector!;
         Assert.Equal(("awsxray", null), (collector.TraceExport.Exporter, collector.TraceExport.Endpoint));
         Assert.Contains("bundled", collector.TraceExport.Reason);
         Assert.Null(collector.Config.Yaml);

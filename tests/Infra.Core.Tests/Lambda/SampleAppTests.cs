@@ -16,7 +16,10 @@ public class SampleAppTests
         Assert.Equal($"https://sqs.cn-north-1.amazonaws.com.cn/{TestStacks.Account}/adot-tracing-dev-questions", blueprint.Chatbot.Environment["QUEUE_URL"]);
         var send = blueprint.Chatbot.Policy.Statements.Single(statement => statement.Actions.Contains("sqs:SendMessage"));
         Assert.Equal([$"arn:aws-cn:sqs:cn-north-1:{TestStacks.Account}:adot-tracing-dev-questions"], send.Resources);
-        Assert.Equal(["arn:aws-cn:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"], blueprint.Chatbot.Role.ManagedPolicyArns);
+        // With the distro layer the recommended profile adds Application Signals' managed policy, in the same partition.
+        Assert.Equal(
+            ["arn:aws-cn:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws-cn:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy"],
+            blueprint.Chatbot.Role.ManagedPolicyArns);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ public class TracedFunctionSpecTests
     [Fact]
     public void EveryFunctionIsTracedWithLayerAndWrapper()
     {
-        var functions = TestStacks.Blueprint("dev").Functions;
+        var functions = TestStacks.Blueprint("dev", ("lambda", """{"flavor":"legacy"}""")).Functions;
         Assert.Equal(["adot-tracing-dev-chatbot", "adot-tracing-dev-sqs-consumer"], functions.Select(function => function.FunctionName).Order(StringComparer.Ordinal));
         foreach (var function in functions)
         {

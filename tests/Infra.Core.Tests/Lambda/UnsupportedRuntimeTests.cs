@@ -19,3 +19,16 @@ public class UnsupportedRuntimeTests
         Assert.Contains("ruby3.3", error.Message, StringComparison.Ordinal);
     }
 }
+
+public class ArticleProfileInstrumentationTests
+{
+    [Fact]
+    public void TheArticleProfileLeavesEveryInstrumentationOnAsTheArticleDoes()
+    {
+        // The article sets only AWS_LAMBDA_EXEC_WRAPPER on its functions (Step 2c); nothing disables instrumentations.
+        var functions = TestStacks.Blueprint("dev", ("profile", "article")).Functions;
+        Assert.Equal(2, functions.Count);
+        Assert.DoesNotContain(functions, function => function.Environment.ContainsKey("OTEL_PYTHON_DISABLED_INSTRUMENTATIONS"));
+        Assert.Contains(TestStacks.Blueprint("dev").Functions, function => function.Environment.ContainsKey("OTEL_PYTHON_DISABLED_INSTRUMENTATIONS"));
+    }
+}

@@ -118,11 +118,12 @@ public class SettingsParserTests
     {
         var settings = TestStacks.Settings("dev",
             ("environment", "staging"),
-            ("iamMode", "seed"),
+            ("profile", "article"),
+            ("iamMode", "least-privilege"),
             ("collector", """
                 {"enabled":true,"instanceType":"t3.large","minSize":1,"maxSize":3,"desiredCapacity":2,"vpcId":"vpc-0123456789abcdef0",
                  "subnetIds":["subnet-0123456789abcdef0","subnet-abcdef01"],"schedulingStrategy":"REPLICA","desiredCount":2,"imageTag":"v0.43.1",
-                 "cpu":1024,"memory":3072,"logRetentionDays":14,"config":{"source":"custom","bundledPath":"/etc/ecs/ecs-xray.yaml"}}
+                 "cpu":1024,"memory":3072,"logRetentionDays":14,"config":{"source":"bundled","bundledPath":"/etc/ecs/ecs-xray.yaml"}}
                 """),
             ("lambda", """{"flavor":"distro","architecture":"arm64","versions":{"python":"30"},"layerArn":"arn:aws:lambda:us-west-2:123456789012:layer:custom:3","memorySize":1024,"timeoutSeconds":20,"logRetentionDays":60}"""),
             ("app", """{"simulateFailure":true,"knowledgeBaseId":"ABCDEFGHIJ","maxReceiveCount":7,"batchSize":5}"""),
@@ -130,17 +131,19 @@ public class SettingsParserTests
             ("sampling", """{"criticalPaths":["/pay*"],"routinePaths":["/ping"],"rules":[{"name":"orders","priority":50,"fixedRate":0.3,"reservoirSize":2,"urlPath":"/orders/*","httpMethod":"POST","host":"*","serviceName":"orders-service","serviceType":"AWS::ECS::Container","boost":{"maxRate":0.6,"cooldownWindowMinutes":5}}]}"""),
             ("traffic", """{"POST /pay":3,"GET /ping":1.5}"""),
             ("transactionSearch", """{"enabled":true,"indexingPercentage":5}"""),
+            ("applicationSignals", """{"enabled":true,"discovery":true}"""),
             ("tags", """{"team":"sre","owner":"platform"}"""));
 
         Assert.Equal(DeploymentEnvironment.Staging, settings.Environment);
-        Assert.Equal(IamMode.Seed, settings.IamMode);
+        Assert.Equal(Profile.Article, settings.Profile);
+        Assert.Equal(IamMode.LeastPrivilege, settings.IamMode);
         var collector = settings.Collector;
         Assert.Equal(("t3.large", 1, 3, 2), (collector.InstanceType, collector.MinSize, collector.MaxSize, collector.DesiredCapacity));
         Assert.Equal("vpc-0123456789abcdef0", collector.VpcId);
         Assert.Equal(["subnet-0123456789abcdef0", "subnet-abcdef01"], collector.SubnetIds);
         Assert.Equal((SchedulingStrategy.Replica, 2, "v0.43.1"), (collector.SchedulingStrategy, collector.DesiredCount, collector.ImageTag));
         Assert.Equal((1024, 3072, 14), (collector.Cpu, collector.Memory, collector.LogRetentionDays));
-        Assert.Equal(CollectorConfigSource.Custom, collector.Config.Source);
+        Assert.Equal(CollectorConfigSource.Bundled, collector.Config.Source);
         Assert.Equal("/etc/ecs/ecs-xray.yaml", collector.Config.BundledPath);
 
         Assert.Equal((LayerFlavor.Distro, LambdaArchitecture.Arm64), (settings.Lambda.Flavor, settings.Lambda.Architecture));
@@ -157,6 +160,7 @@ public class SettingsParserTests
 
         Assert.Equal([new RouteTraffic("POST", "/pay", 3), new RouteTraffic("GET", "/ping", 1.5)], settings.Traffic);
         Assert.Equal(new TransactionSearchSettings(true, 5), settings.TransactionSearch);
+        Assert.Equal(new ApplicationSignalsSettings(Enabled: true, Discovery: true), settings.ApplicationSignals);
         Assert.Equal("platform", settings.Tags["owner"]);
     }
 
