@@ -11,6 +11,7 @@ using Infra.Core.Cost;
 using Infra.Core.Iam;
 using Infra.Core.Lambda;
 using Infra.Core.Messaging;
+using Infra.Core.Monitoring;
 using Infra.Core.Sampling;
 using Infra.Core.Settings;
 
@@ -32,6 +33,7 @@ public sealed record PlanDocument(
     IReadOnlyList<QueueSpec> Queues,
     SamplingSpec Sampling,
     CostEstimate Cost,
+    MonitoringSpec Monitoring,
     IReadOnlyDictionary<string, string> Tags,
     IReadOnlyList<string> Warnings)
 {
@@ -47,6 +49,7 @@ public sealed record PlanDocument(
         [blueprint.Queue],
         blueprint.Sampling,
         blueprint.Cost,
+        blueprint.Monitoring,
         blueprint.Tags,
         warnings);
 }

@@ -4,6 +4,7 @@ using Infra.Core.Cost;
 using Infra.Core.Iam;
 using Infra.Core.Lambda;
 using Infra.Core.Messaging;
+using Infra.Core.Monitoring;
 using Infra.Core.Naming;
 using Infra.Core.Sampling;
 using Infra.Core.Settings;
@@ -26,7 +27,8 @@ public sealed record StackBlueprint(
     QueueSpec Queue,
     ApiSpec Api,
     SamplingSpec Sampling,
-    CostEstimate Cost)
+    CostEstimate Cost,
+    MonitoringSpec Monitoring)
 {
     public IReadOnlyList<FunctionSpec> Functions => [Chatbot, Consumer];
 
@@ -51,6 +53,7 @@ public sealed record StackBlueprint(
             settings, names, aws, StackTags.For(settings),
             collector?.Iam, collector?.Collector,
             chatbot, consumer, queue, api, sampling,
-            CostEstimator.Estimate(rules, settings.Traffic, api.XRayServiceName));
+            CostEstimator.Estimate(rules, settings.Traffic, api.XRayServiceName),
+            MonitoringBuilder.Build(settings, names, aws, api, [chatbot, consumer], queue, collector?.Collector));
     }
 }

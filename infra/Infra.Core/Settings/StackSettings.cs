@@ -14,7 +14,8 @@ public sealed record StackSettings(
     SamplingSettings Sampling,
     IReadOnlyList<RouteTraffic> Traffic,
     TransactionSearchSettings TransactionSearch,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags,
+    AlertSettings Alerts);
 
 public sealed record CollectorSettings(
     bool Enabled,

@@ -30,10 +30,11 @@ public static class StackSettingsParser
         var traffic = TrafficReader.Read(raw, errors);
         var transactionSearch = ReadTransactionSearch(Section(raw, ConfigKeys.TransactionSearch, errors));
         var tags = TagRules.Read(raw, errors);
+        var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), Monitoring.MonitoringPresets.For(environment ?? DeploymentEnvironment.Dev).Alerts, environment, errors);
 
         var settings = new StackSettings(
             ConfigKeys.Project, raw.StackName, environment ?? DeploymentEnvironment.Dev, region ?? "", iamMode,
-            collector, lambda, app, api, sampling, traffic, transactionSearch, tags);
+            collector, lambda, app, api, sampling, traffic, transactionSearch, tags, alerts);
         StackValidation.Validate(settings, regionKnown: region is not null, errors);
         return environment is null || region is null || errors.Errors.Count > 0
             ? new SettingsResult(null, errors.Errors, errors.Warnings)
