@@ -34,7 +34,9 @@ public static class MonitoringBuilder
 
     public const int FiveMinutePeriod = 300;
 
-    /// <summary>The platform.report record a function writes at the end of each invocation, in the JSON log format.
+    /// <summary>The platform.report record a function writes at the end of each invocation; in the JSON log format its
+    /// system log lines are these records (https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-logformat.html),
+    /// and initDurationMs is there after a cold start only.
     /// https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html (platform.report, metrics.initDurationMs)
     /// Metric filter syntax for JSON log events: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/FilterAndPatternSyntax.html</summary>
     public const string InitDurationFilterPattern = "{ $.type = \"platform.report\" && $.record.metrics.initDurationMs > 0 }";
