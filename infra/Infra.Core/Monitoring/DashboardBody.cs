@@ -6,7 +6,8 @@ namespace Infra.Core.Monitoring;
 /// <summary>
 /// The dashboard body in CloudWatch's dashboard body structure
 /// (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html):
-/// an alarm status widget across the top, then one metric widget per alarm, two to a row of the 24-column grid.
+/// an alarm status widget across the top, then one metric widget per alarm, two to a row of the 24-column grid. A
+/// metric-math alarm's widget shows each metric it reads next to the expression it evaluates.
 /// </summary>
 public static class DashboardBody
 {
@@ -59,7 +60,7 @@ public static class DashboardBody
         foreach (var query in alarm.Queries)
         {
             metrics.Add(query.Metric is { } queried
-                ? MetricRow(queried, new JsonObject { ["id"] = query.Id, ["label"] = query.Label, ["stat"] = queried.Statistic, ["visible"] = query.ReturnData })
+                ? MetricRow(queried, new JsonObject { ["id"] = query.Id, ["label"] = query.Label, ["stat"] = queried.Statistic })
                 : new JsonArray(new JsonObject { ["expression"] = query.Expression, ["id"] = query.Id, ["label"] = query.Label }));
         }
 
