@@ -119,7 +119,7 @@ public static class MonitoringBuilder
         var slos = new List<SloSpec>();
         foreach (var route in routes)
         {
-            var slug = $"{route.Method}{route.Path}".ToLowerInvariant().Replace('/', '-').Replace('*', 'x').Replace('?', 'x').Replace('{', '-').Replace('}', '-');
+            var slug = RouteSlug(route);
             var dimensions = MethodDimensions(api, route);
             var availabilityKey = $"{slug}-availability";
             slos.Add(new SloSpec(
@@ -159,6 +159,10 @@ public static class MonitoringBuilder
 
         return (slos, null);
     }
+
+    /// <summary>A route as a key SLO names can carry (letters, digits and hyphens): POST /chat → post-chat.</summary>
+    public static string RouteSlug(RouteSpec route) =>
+        System.Text.RegularExpressions.Regex.Replace($"{route.Method}-{route.Path}".ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
 
     private static AlarmSpec BurnRateAlarm(SloSpec slo, StackNames names, MonitoringPreset preset)
     {

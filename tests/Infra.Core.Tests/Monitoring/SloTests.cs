@@ -127,3 +127,14 @@ public class SloTests
         Assert.Contains(monitoring.Alarms, alarm => alarm.Key == "api-5xx");
     }
 }
+
+public class RouteSlugTests
+{
+    [Theory]
+    [InlineData("POST", "/chat", "post-chat")]
+    [InlineData("GET", "/orders/{id}", "get-orders-id")]
+    [InlineData("ANY", "/{proxy+}", "any-proxy")]
+    public void RouteSlugsKeepOnlyWhatAnSloNameAllows(string method, string path, string slug) =>
+        // SLO names: [0-9A-Za-z][-._0-9A-Za-z ]{0,126}[0-9A-Za-z] (API_ServiceLevelObjective).
+        Assert.Equal(slug, MonitoringBuilder.RouteSlug(new Infra.Core.Api.RouteSpec(method, path, null)));
+}
