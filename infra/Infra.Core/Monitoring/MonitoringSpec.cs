@@ -38,8 +38,9 @@ public sealed record AlarmSpec(
     /// <summary>How the plan names what the alarm watches.</summary>
     public string Watches => Metric is { } metric
         ? $"{metric.Namespace} {metric.MetricName} {metric.Statistic}"
-        : string.Join(", ", Queries.Where(query => query.Metric is not null).Select(query => $"{query.Id}: {query.Metric!.Namespace} {query.Metric.MetricName} {query.Metric.Statistic}").Distinct()
-            .Concat(Queries.Where(query => query.ReturnData).Select(query => query.Expression ?? query.Id)));
+        : string.Join(", ", Queries.Where(query => query.Metric is not null).Select(query => $"{query.Metric!.Namespace} {query.Metric.MetricName} {query.Metric.Statistic}").Distinct())
+            + $" ({string.Join(", ", Queries.Where(query => query.Metric is not null).Select(query => query.Label))}): "
+            + string.Join(", ", Queries.Where(query => query.ReturnData).Select(query => query.Expression ?? query.Id));
 }
 
 /// <summary>Turns matching log events into a metric: how the stack measures what no AWS namespace publishes.</summary>
