@@ -96,6 +96,8 @@ internal static class PlanTable
             ]).ToList());
         page.Line(Invariant($"service: {api.XRayServiceName}; group {blueprint.Sampling.Group.Name} (insights {(blueprint.Sampling.Group.InsightsEnabled ? "on" : "off")}); transaction search {(blueprint.Sampling.TransactionSearch.Enabled ? "on" : "off")}"));
 
+        WriteMonitoring(blueprint, page);
+
         page.Heading("Cost (traces recorded)");
         var cost = blueprint.Cost;
         var rows = cost.Routes.Zip(cost.DefaultRuleRoutes).Select(pair => (IReadOnlyList<string>)
@@ -167,6 +169,50 @@ internal static class PlanTable
     private static string Unpriced(string setup, SetupCost cost) => cost.Unpriced.Count == 0
         ? $"{setup}: every line used is priced."
         : $"{setup}: not in the total, price not found: {string.Join(", ", cost.Unpriced)}.";
+
+    private static void WriteMonitoring(StackBlueprint blueprint, PlanPage page)
+    {
+        var monitoring = blueprint.Monitoring;
+        page.Heading("Monitoring");
+        var subscribers = monitoring.Subscriptions.Count == 0
+            ? "no subscriptions (alarms notify nobody)"
+            : string.Join(", ", monitoring.Subscriptions.Select(subscription => $"{subscription.Protocol}:{subscription.Endpoint}"));
+        page.Line(Invariant($"alerts: SNS topic {monitoring.TopicName}, {subscribers}"));
+        page.Line(Invariant($"dashboard: {monitoring.Dashboard.Name} {monitoring.Dashboard.Url}"));
+        if (monitoring.Slos.Count > 0)
+        {
+            page.Table(["SLO", "route", "SLI", "goal", "interval", "burn-rate windows"],
+                monitoring.Slos.Select(slo => (IReadOnlyList<string>)
+                [
+                    slo.Name, slo.Route,
+                    slo.RequestSli is { } request
+                        ? $"requests without {request.BadRequests.MetricName} / {request.TotalRequests.MetricName}"
+                        : $"{slo.PeriodSli!.Metric.MetricName} {slo.PeriodSli.Metric.Statistic} {Comparison(slo.PeriodSli.ComparisonOperator)} {Number(slo.PeriodSli.Threshold)} ms per {slo.PeriodSli.PeriodSeconds}s",
+                    Number(slo.AttainmentGoal) + " %", Invariant($"{slo.IntervalDuration} {slo.IntervalUnit.ToLowerInvariant()}s rolling"),
+                    string.Join(", ", slo.BurnRateWindowsMinutes.Select(minutes => $"{minutes} min")),
+                ]).ToList());
+        }
+        else
+        {
+            page.Line($"no SLOs: {monitoring.SloNote}");
+        }
+
+        page.Table(["alarm", "metric", "threshold"],
+            monitoring.Alarms.Select(alarm => (IReadOnlyList<string>)
+            [
+                alarm.Name, alarm.Watches,
+                Invariant($"{Comparison(alarm.ComparisonOperator)} {Number(alarm.Threshold)} ({alarm.DatapointsToAlarm} of {alarm.EvaluationPeriods} × {alarm.Metric?.PeriodSeconds ?? alarm.Queries.Max(query => query.Metric?.PeriodSeconds ?? 0)}s)"),
+            ]).ToList());
+    }
+
+    private static string Comparison(string comparisonOperator) => comparisonOperator switch
+    {
+        "GreaterThanThreshold" or "GreaterThan" => ">",
+        "GreaterThanOrEqualToThreshold" or "GreaterThanOrEqualTo" => "≥",
+        "LessThanThreshold" or "LessThan" => "<",
+        "LessThanOrEqualToThreshold" or "LessThanOrEqualTo" => "≤",
+        _ => comparisonOperator,
+    };
 
     private static string ShortArn(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
 

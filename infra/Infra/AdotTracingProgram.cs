@@ -43,6 +43,7 @@ public static class AdotTracingProgram
     {
         var names = blueprint.Names;
         var tags = blueprint.Tags;
+        var watched = new List<Resource>();
         var outputs = new Dictionary<string, object?>
         {
             ["region"] = blueprint.Settings.Region,
@@ -59,6 +60,7 @@ public static class AdotTracingProgram
                 Network = LookUpNetwork(collectorSpec),
                 Tags = tags,
             });
+            watched.Add(collector);
             outputs["collectorClusterName"] = collector.ClusterName;
             outputs["collectorTaskRoleArn"] = roles.TaskRoleArn;
         }
@@ -95,6 +97,13 @@ public static class AdotTracingProgram
             outputs["applicationSignalsDiscoveryAccountId"] = discovery.AccountId;
         }
 
+        // The metric filters need the functions' log groups; alarms and SLOs watch what the other components create.
+        watched.AddRange(functions.Values);
+        watched.Add(queue);
+        watched.Add(api);
+        var monitoring = new StackMonitoring("monitoring", new StackMonitoringArgs { Spec = blueprint.Monitoring, Tags = tags },
+            new ComponentResourceOptions { DependsOn = watched });
+
         outputs["apiUrl"] = api.InvokeUrl;
         outputs["apiStageArn"] = api.StageArn;
         outputs["apiName"] = blueprint.Api.Name;
@@ -105,6 +114,9 @@ public static class AdotTracingProgram
         outputs["queueName"] = queue.QueueName;
         outputs["xrayGroupName"] = sampling.GroupName;
         outputs["samplingRuleNames"] = sampling.RuleNames;
+        outputs["alertTopicArn"] = monitoring.AlertTopicArn;
+        outputs["dashboardName"] = monitoring.DashboardName;
+        outputs["dashboardUrl"] = monitoring.DashboardUrl;
         return outputs;
     }
 

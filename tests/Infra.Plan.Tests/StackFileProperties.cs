@@ -19,7 +19,7 @@ public sealed class StackFileProperties : IDisposable
 
     // ---------- Generators ----------
 
-    private static readonly string[] Sections = ["collector", "lambda", "app", "api", "sampling", "traffic", "transactionSearch", "applicationSignals", "tags"];
+    private static readonly string[] Sections = ["collector", "lambda", "app", "api", "sampling", "traffic", "transactionSearch", "applicationSignals", "tags", "alerts"];
 
     private static readonly string[] SubKeys =
     [
@@ -29,6 +29,7 @@ public sealed class StackFileProperties : IDisposable
         "batchSize", "type", "stageName", "throttlingRateLimit", "throttlingBurstLimit", "criticalPaths", "routinePaths", "rules",
         "name", "priority", "fixedRate", "reservoirSize", "urlPath", "httpMethod", "host", "boost", "maxRate", "cooldownWindowMinutes",
         "indexingPercentage", "enabledElsewhere", "discovery", "POST /chat", "GET /health", "team", "aws:owner", "colector", "",
+        "subscriptions", "protocol", "endpoint",
     ];
 
     /// <summary>Plain YAML scalars, including the ones that broke readers before: non-finite, overflowing, typed-looking.</summary>
@@ -38,6 +39,7 @@ public sealed class StackFileProperties : IDisposable
         ".nan", "NaN", ".inf", "-.Inf", "Infinity", "99999999999999999999999", "0x10", "1_000", "true", "false", "yes", "null", "~",
         "t3.medium", "t2.medium", "DAEMON", "REPLICA", "custom", "bundled", "legacy", "distro", "arm64", "x86_64", "rest", "http",
         "us-west-2", "eu-west-1", "zz-north-1", "/chat*", "*", "v0.49.0", "latest", "1.25.0", "1.25.0:0", "AWS:x", "article", "recommended", "seed",
+        "email", "sms", "firehose", "oncall@example.com", "https://hooks.example.com/x", "+14155550100",
     ];
 
     private static readonly Gen<string> AnyText = Gen.String[Gen.Char, 0, 12];

@@ -81,7 +81,7 @@ public class ProgramTests
     {
         var run = await StackRun.RunAsync("staging");
         var components = run.Mocks.Resources.Where(resource => resource.Type.StartsWith("adot-tracing:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(7, components.Count);
+        Assert.Equal(8, components.Count);
         foreach (var component in components)
         {
             Assert.Contains(run.Mocks.OutputsRegistered, urn => urn.EndsWith($"{component.Type}::{component.Name}", StringComparison.Ordinal));

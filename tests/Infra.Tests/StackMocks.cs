@@ -161,6 +161,17 @@ public sealed class StackMocks
             "aws-native:xray:TransactionSearchConfig" => new Dictionary<string, object> { ["accountId"] = Account },
             "aws-native:logs:ResourcePolicy" => [],
             "aws-native:applicationsignals:Discovery" => new Dictionary<string, object> { ["accountId"] = Account },
+            "aws-native:sns:Topic" => new Dictionary<string, object> { ["topicArn"] = Arn("sns", (string)inputs["topicName"]) },
+            "aws-native:cloudwatch:Alarm" => new Dictionary<string, object> { ["arn"] = Arn("cloudwatch", $"alarm:{inputs["alarmName"]}") },
+            "aws-native:cloudwatch:Dashboard" => [],
+            "aws-native:logs:MetricFilter" => [],
+            "aws-native:applicationsignals:ServiceLevelObjective" => new Dictionary<string, object>
+            {
+                ["arn"] = Arn("application-signals", $"slo/{inputs["name"]}"),
+                ["createdTime"] = 1764115200,
+                ["lastUpdatedTime"] = 1764115200,
+                ["evaluationType"] = inputs.ContainsKey("requestBasedSli") ? "RequestBased" : "PeriodBased",
+            },
             _ => throw new InvalidOperationException($"The program registered an unexpected resource type {type} ({name})."),
         };
         foreach (var (key, value) in computed)

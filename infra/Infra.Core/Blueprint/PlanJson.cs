@@ -11,6 +11,7 @@ using Infra.Core.Cost;
 using Infra.Core.Iam;
 using Infra.Core.Lambda;
 using Infra.Core.Messaging;
+using Infra.Core.Monitoring;
 using Infra.Core.Sampling;
 using Infra.Core.Settings;
 using Infra.Core.Signals;
@@ -36,6 +37,7 @@ public sealed record PlanDocument(
     ApplicationSignalsSpec ApplicationSignals,
     CostEstimate Cost,
     MonthlyCost MonthlyCost,
+    MonitoringSpec Monitoring,
     IReadOnlyDictionary<string, string> Tags,
     IReadOnlyList<string> Warnings)
 {
@@ -54,6 +56,7 @@ public sealed record PlanDocument(
         blueprint.ApplicationSignals,
         blueprint.Cost,
         blueprint.MonthlyCost,
+        blueprint.Monitoring,
         blueprint.Tags,
         warnings);
 }

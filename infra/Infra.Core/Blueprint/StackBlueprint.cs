@@ -4,6 +4,7 @@ using Infra.Core.Cost;
 using Infra.Core.Iam;
 using Infra.Core.Lambda;
 using Infra.Core.Messaging;
+using Infra.Core.Monitoring;
 using Infra.Core.Naming;
 using Infra.Core.Sampling;
 using Infra.Core.Settings;
@@ -29,7 +30,8 @@ public sealed record StackBlueprint(
     SamplingSpec Sampling,
     ApplicationSignalsSpec ApplicationSignals,
     CostEstimate Cost,
-    MonthlyCost MonthlyCost)
+    MonthlyCost MonthlyCost,
+    MonitoringSpec Monitoring)
 {
     public IReadOnlyList<FunctionSpec> Functions => [Chatbot, Consumer];
 
@@ -51,14 +53,15 @@ public sealed record StackBlueprint(
             SamplingBuilder.TransactionSearch(settings, names, aws));
 
         var traces = CostEstimator.Estimate(rules, settings.Traffic, api.XRayServiceName);
-        // Alarms and dashboards are counted here once the stack defines them; none yet.
-        var monthly = MonthlyCostBuilder.Build(settings, traces, api, collector?.Collector, [chatbot, consumer], sampling, MonitoringCounts.None);
+        var monitoring = MonitoringBuilder.Build(settings, names, aws, api, [chatbot, consumer], queue, collector?.Collector);
+        var monthly = MonthlyCostBuilder.Build(settings, traces, api, collector?.Collector, [chatbot, consumer], sampling,
+            new MonitoringCounts(monitoring.Alarms.Count, Dashboards: 1));
 
         return new StackBlueprint(
             settings, names, aws, StackTags.For(settings),
             collector?.Iam, collector?.Collector,
             chatbot, consumer, queue, api, sampling,
             ApplicationSignalsSpec.For(settings, [chatbot, consumer]),
-            traces, monthly);
+            traces, monthly, monitoring);
     }
 }

@@ -67,5 +67,24 @@ public sealed record AwsContext(string Partition, string Region, string AccountI
 
     public string ManagedPolicyArn(string name) => $"arn:{Partition}:iam::aws:policy/{name}";
 
+    public string AlarmArn(string alarmName) => Arn("cloudwatch", $"alarm:{alarmName}");
+
+    /// <summary>
+    /// The host of the partition's management console: console.amazonaws.cn in the China regions
+    /// (https://docs.amazonaws.cn/en_us/apigateway/latest/developerguide/metrics_dimensions_view_in_cloud_watch.html),
+    /// console.amazonaws-us-gov.com in AWS GovCloud (US) (https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/getting-started-sign-in.html),
+    /// console.aws.amazon.com elsewhere.
+    /// </summary>
+    public string ConsoleHost => Partition switch
+    {
+        "aws-cn" => "console.amazonaws.cn",
+        "aws-us-gov" => "console.amazonaws-us-gov.com",
+        _ => "console.aws.amazon.com",
+    };
+
+    /// <summary>A CloudWatch dashboard in the console of the stack's partition and Region.</summary>
+    public string DashboardUrl(string dashboardName) =>
+        $"https://{ConsoleHost}/cloudwatch/home?region={Region}#dashboards/dashboard/{Uri.EscapeDataString(dashboardName)}";
+
     public string KnowledgeBaseArn(string knowledgeBaseId) => Arn("bedrock", $"knowledge-base/{knowledgeBaseId}");
 }

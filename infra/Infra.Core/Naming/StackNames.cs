@@ -62,6 +62,26 @@ public sealed partial record StackNames(string Project, string Stack)
 
     public string ApiAccessLogGroup => $"/{Project}/{Stack}/api-access";
 
+    /// <summary>The stack's SNS alert topic (SNS allows 256 letters, digits, hyphens and underscores).</summary>
+    public string AlertTopic => $"{Prefix}-alerts";
+
+    /// <summary>CloudWatch allows 255 characters in an alarm name, unique per account and Region.
+    /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html</summary>
+    public string Alarm(string key) => Fit($"{Prefix}-{key}", 255);
+
+    /// <summary>A dashboard name has up to 255 characters: letters, digits, hyphens and underscores.
+    /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutDashboard.html</summary>
+    public string Dashboard => Fit(Prefix, 255);
+
+    /// <summary>An SLO name has 1 to 128 characters, letters or digits at both ends.
+    /// https://docs.aws.amazon.com/applicationsignals/latest/APIReference/API_CreateServiceLevelObjective.html</summary>
+    public string Slo(string key) => Fit($"{Prefix}-{key}", 128);
+
+    /// <summary>Where the stack's own metrics (those its metric filters derive from logs) are published.</summary>
+    public string MetricNamespace => $"{Project}/{Stack}";
+
+    public string MetricFilter(string key) => $"{Prefix}-{key}";
+
     /// <summary>X-Ray's limit on a sampling rule name (RuleName, 1 to 32 characters).
     /// https://docs.aws.amazon.com/xray/latest/api/API_SamplingRule.html</summary>
     public const int MaxSamplingRuleName = 32;

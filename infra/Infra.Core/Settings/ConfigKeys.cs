@@ -19,10 +19,11 @@ public static class ConfigKeys
     public const string TransactionSearch = "transactionSearch";
     public const string ApplicationSignals = "applicationSignals";
     public const string Tags = "tags";
+    public const string Alerts = "alerts";
 
     /// <summary>Every key under the project's namespace, without the "adot-tracing:" prefix.</summary>
     public static readonly IReadOnlyList<string> ProjectKeys =
-        [Environment, Profile, IamMode, Collector, Lambda, App, Api, Sampling, Traffic, TransactionSearch, ApplicationSignals, Tags];
+        [Environment, Profile, IamMode, Collector, Lambda, App, Api, Sampling, Traffic, TransactionSearch, ApplicationSignals, Tags, Alerts];
 
     /// <summary>The namespaces a stack file may use: this project's and those of the providers and engine it runs with.</summary>
     public static readonly IReadOnlyList<string> KnownNamespaces = [Project, "aws", "aws-native", "pulumi"];

@@ -16,7 +16,8 @@ public sealed record StackSettings(
     IReadOnlyList<RouteTraffic> Traffic,
     TransactionSearchSettings TransactionSearch,
     ApplicationSignalsSettings ApplicationSignals,
-    IReadOnlyDictionary<string, string> Tags);
+    IReadOnlyDictionary<string, string> Tags,
+    AlertSettings Alerts);
 
 public sealed record CollectorSettings(
     bool Enabled,

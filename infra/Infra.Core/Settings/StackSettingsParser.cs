@@ -33,10 +33,11 @@ public static class StackSettingsParser
         var transactionSearch = TransactionSearchSettingsReader.Read(Section(raw, ConfigKeys.TransactionSearch, errors), errors);
         var applicationSignals = ApplicationSignalsSettingsReader.Read(Section(raw, ConfigKeys.ApplicationSignals, errors), profilePreset.ApplicationSignals, lambda.Flavor, errors);
         var tags = TagRules.Read(raw, errors);
+        var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), Monitoring.MonitoringPresets.For(environment ?? DeploymentEnvironment.Dev).Alerts, environment, errors);
 
         var settings = new StackSettings(
             ConfigKeys.Project, raw.StackName, environment ?? DeploymentEnvironment.Dev, profile, region ?? "", iamMode,
-            collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags);
+            collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts);
         StackValidation.Validate(settings, regionKnown: region is not null, errors);
         return environment is null || region is null || errors.Errors.Count > 0
             ? new SettingsResult(null, errors.Errors, errors.Warnings)
