@@ -49,4 +49,26 @@ public class DistroCatalogSnapshotTests
             .ToHashSet();
         Assert.Equal(published.Order(), catalog.Order());
     }
+
+    /// <summary>
+    /// The runtimes the distro layers support, as Lambda runtime identifiers (aws-otel/aws-otel.github.io,
+    /// src/config/supportedRuntimes.js at commit 061992d15f65475e140fbaf2eefbd8c5ff2c3763: Python 3.10-3.13,
+    /// Node.js 18.x-22.x, Java 11/17/21, .NET 8).
+    /// </summary>
+    [Theory]
+    [InlineData("python", "python3.10 python3.11 python3.12 python3.13", "python3.9")]
+    [InlineData("nodejs", "nodejs18.x nodejs20.x nodejs22.x", "nodejs16.x")]
+    [InlineData("java", "java11 java17 java21", "java8.al2")]
+    [InlineData("dotnet", "dotnet8", "dotnet6")]
+    public void DistroLayersServeExactlyTheRuntimesThePublisherSupports(string language, string supported, string unsupported)
+    {
+        foreach (var runtime in supported.Split(' '))
+        {
+            Assert.Equal(AdotLayers.Resolve(Distro(), "us-west-2", RuntimeOf[language]).Choice!.Arn, AdotLayers.Resolve(Distro(), "us-west-2", runtime).Choice?.Arn);
+        }
+
+        Assert.Null(AdotLayers.Resolve(Distro(), "us-west-2", unsupported).Choice);
+        var catalog = AdotLayerCatalog.DistroRuntimes.Single(pair => AdotLayers.DistroConfigKey(pair.Key) == language).Value;
+        Assert.Equal(supported.Split(' '), catalog);
+    }
 }
