@@ -109,4 +109,29 @@ public class LayerResolutionTests
         Assert.Equal(["python", "nodejs", "java-wrapper", "java-agent"], AdotLayers.VersionKeys(LayerFlavor.Legacy));
         Assert.Equal(["python", "nodejs", "java", "dotnet"], AdotLayers.VersionKeys(LayerFlavor.Distro));
     }
+
+    [Fact]
+    public void ARegionWithNoLayerOfEitherFlavorSuggestsOnlyAnOwnArn()
+    {
+        var legacy = AdotLayers.Resolve(Lambda(), "xx-nowhere-1", "python3.12").Error!;
+        Assert.Contains("not published in xx-nowhere-1", legacy);
+        Assert.DoesNotContain("flavor 'distro'", legacy);
+        Assert.EndsWith("Or set lambda.layerArn.", legacy);
+        var distro = AdotLayers.Resolve(Lambda(LayerFlavor.Distro), "xx-nowhere-1", "python3.12").Error!;
+        Assert.Contains("not published in xx-nowhere-1", distro);
+        Assert.EndsWith("Or set lambda.layerArn.", distro);
+    }
+
+    [Fact]
+    public void ALegacyRegionMissingTheLayerPointsToTheDistroWherePublished() =>
+        Assert.Contains("It is published there with lambda.flavor 'distro'.", AdotLayers.Resolve(Lambda(), "eu-south-1", "python3.12").Error);
+
+    [Fact]
+    public void AnUnknownLegacyReleaseListsTheKnownOnesWithTheirLayerVersions()
+    {
+        var error = AdotLayers.Resolve(Lambda(versions: new() { ["python"] = "1.99.0" }), "us-west-2", "python3.12").Error!;
+        Assert.Contains("python 1.99.0 is not a release this catalog knows", error);
+        Assert.Contains("1.32.0 (:2), 1.29.0 (:2), 1.25.0 (:1)", error);
+        Assert.Contains("1.99.0:<layer version>", error);
+    }
 }

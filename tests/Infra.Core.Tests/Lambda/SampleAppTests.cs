@@ -48,4 +48,41 @@ public class SampleAppTests
         Assert.Equal(timeout, blueprint.Consumer.TimeoutSeconds);
         Assert.Equal(visibility, blueprint.Queue.VisibilityTimeoutSeconds);
     }
+
+    [Fact]
+    public void EachStatementOfTheFunctionsHasItsOwnSid()
+    {
+        var blueprint = TestStacks.Blueprint("dev", ("app", """{"knowledgeBaseId":"KB12345678"}"""));
+        string[] Sids(Infra.Core.Lambda.FunctionSpec function) => function.Policy.Statements.Select(statement => statement.Sid!).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["QueryKnowledgeBase", "SendQuestions", "SendTracesAndReadSampling"], Sids(blueprint.Chatbot));
+        Assert.Equal(["ConsumeQuestions", "RecordQuestions", "SendTracesAndReadSampling"], Sids(blueprint.Consumer));
+        Assert.All(blueprint.Functions, function => Assert.Equal(["function-access", "xray-tracing"], function.Role.InlinePolicies.Select(policy => policy.Name).Order(StringComparer.Ordinal)));
+        Assert.All(blueprint.Functions, function => Assert.False(string.IsNullOrWhiteSpace(function.Description)));
+    }
+
+    [Fact]
+    public void TheQueueKeepsMessagesFourDaysAndFailedOnesTheSqsMaximum()
+    {
+        // SQS: retention 60 s to 1,209,600 s (14 days), default 345,600 s (4 days); SSE-SQS on.
+        // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html
+        var queue = TestStacks.Blueprint("dev").Queue;
+        Assert.Equal((345_600, 1_209_600), (queue.MessageRetentionSeconds, queue.DeadLetterRetentionSeconds));
+        Assert.True(queue.SqsManagedEncryption);
+    }
+
+    [Fact]
+    public void TheTableIsKeyedByWhatTheConsumerWritesAndPaidPerRequest()
+    {
+        var table = TestStacks.Blueprint("dev").Queue.ConsumerTable;
+        var consumer = File.ReadAllText(Path.Combine(ProjectRoot.Find(AppContext.BaseDirectory), "functions", "sqs-consumer", "app.py"));
+        Assert.Contains($"\"{table.PartitionKey}\": {{\"S\":", consumer);
+        Assert.Equal("PAY_PER_REQUEST", table.BillingMode);
+    }
+
+    [Theory]
+    [InlineData("dev", false)]
+    [InlineData("staging", false)]
+    [InlineData("prod", true)]
+    public void OnlyProdKeepsPointInTimeRecovery(string stack, bool expected) =>
+        Assert.Equal(expected, TestStacks.Blueprint(stack).Queue.ConsumerTable.PointInTimeRecovery);
 }
