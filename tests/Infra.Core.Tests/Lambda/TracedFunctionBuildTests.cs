@@ -8,7 +8,8 @@ public class TracedFunctionBuildTests
 {
     private static FunctionSpec Build(FunctionDeclaration declaration)
     {
-        var settings = TestStacks.Settings("dev");
+        // The legacy layer: the environment it needs is the wrapper, the propagators and the service name only.
+        var settings = TestStacks.Settings("dev", ("lambda", """{"flavor":"legacy"}"""));
         var aws = AwsContext.For(settings.Region, TestStacks.Account);
         return TracedFunctions.Build(declaration, settings, StackNames.For(settings), aws);
     }
@@ -37,7 +38,7 @@ public class TracedFunctionBuildTests
     [Fact]
     public void ARuntimeWithoutALayerStopsTheBuildNamingTheFunction()
     {
-        var exception = Assert.Throws<InvalidOperationException>(() => Build(Declaration("ruby3.3")));
+        var exception = Assert.Throws<Infra.Core.Settings.InvalidStackSettingsException>(() => Build(Declaration("ruby3.3")));
         Assert.Contains("function reports", exception.Message);
         Assert.Contains("ruby3.3", exception.Message);
     }
