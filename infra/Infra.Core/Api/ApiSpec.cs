@@ -54,7 +54,7 @@ public sealed record ApiSpec(
     public string XRayServiceName => ApiBuilder.XRayServiceName(Name, StageName);
 }
 
-public static class ApiBuilder
+internal static class ApiBuilder
 {
     /// <summary>
     /// The access log line, one JSON object per request, with the X-Ray trace id to jump from a log to its trace.

@@ -22,7 +22,7 @@ namespace Infra.Core.Blueprint;
 /// The plan as JSON: the blueprint's own spec records under the plan's documented top-level keys. Every key is
 /// always present; <see cref="Iam"/> and <see cref="Collector"/> are null when the stack runs no collector.
 /// </summary>
-public sealed record PlanDocument(
+internal sealed record PlanDocument(
     string Stack,
     DeploymentEnvironment Environment,
     ProfileSpec Profile,

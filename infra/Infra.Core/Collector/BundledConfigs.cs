@@ -1,10 +1,10 @@
 namespace Infra.Core.Collector;
 
 /// <summary>Where an awsemf exporter writes: CloudWatch extracts the metrics from the log events it puts there.</summary>
-public sealed record EmfOutput(string Namespace, string LogGroup);
+internal sealed record EmfOutput(string Namespace, string LogGroup);
 
 /// <summary>A port the collector listens on from outside its container, so the task maps it and the hosts admit it.</summary>
-public sealed record CollectorListener(string Protocol, int Port, string Purpose);
+internal sealed record CollectorListener(string Protocol, int Port, string Purpose);
 
 /// <summary>What a collector configuration makes the collector call and where it listens, so IAM and the network grant exactly that.</summary>
 /// <param name="TraceExporter">The exporter that sends spans (<c>awsxray</c> or <c>otlp_http</c>), or null when no pipeline exports traces.</param>
@@ -15,7 +15,7 @@ public sealed record CollectorListener(string Protocol, int Port, string Purpose
 /// A resourcedetection ec2 detector calls ec2:DescribeTags only when <c>tags</c> are configured, otherwise it reads
 /// IMDS alone (contrib processor/resourcedetectionprocessor/internal/aws/ec2/ec2.go); no config here sets tags.
 /// </remarks>
-public sealed record CollectorNeeds(
+internal sealed record CollectorNeeds(
     string? TraceExporter,
     bool ServesSampling,
     IReadOnlyList<EmfOutput> Emf,
@@ -28,7 +28,7 @@ public sealed record CollectorNeeds(
 /// <param name="Exporters">The exporters its pipelines use.</param>
 /// <param name="Detectors">The resourcedetection processor's detectors (none configures ec2 tags, so no EC2 API call).</param>
 /// <param name="Listeners">Receivers bound to 0.0.0.0; anything on localhost is unreachable from other containers.</param>
-public sealed record BundledConfig(
+internal sealed record BundledConfig(
     string Path,
     string Source,
     IReadOnlyList<string> Exporters,
@@ -53,7 +53,7 @@ public sealed record BundledConfig(
 /// (aws-observability/aws-otel-collector@v0.49.0:cmd/awscollector/Dockerfile). Files needing other backends
 /// (Amazon Managed Prometheus) are left out.
 /// </summary>
-public static class BundledConfigs
+internal static class BundledConfigs
 {
     public const string Default = "/etc/ecs/ecs-default-config.yaml";
 

@@ -7,7 +7,7 @@ namespace Infra.Core.Collector;
 /// A collector configuration as data (components and pipelines), rendered to YAML. Keeping it as data lets
 /// tests check that every pipeline names only defined components, and lets IAM follow the exporters.
 /// </summary>
-public sealed record CollectorConfigModel(
+internal sealed record CollectorConfigModel(
     IReadOnlyDictionary<string, object?> Extensions,
     IReadOnlyDictionary<string, object?> Receivers,
     IReadOnlyDictionary<string, object?> Processors,
@@ -80,7 +80,7 @@ public sealed record CollectorConfigModel(
         || text.StartsWith('/') || text.StartsWith('-') || text.StartsWith(' ');
 }
 
-public sealed record CollectorPipeline(IReadOnlyList<string> Receivers, IReadOnlyList<string> Processors, IReadOnlyList<string> Exporters);
+internal sealed record CollectorPipeline(IReadOnlyList<string> Receivers, IReadOnlyList<string> Processors, IReadOnlyList<string> Exporters);
 
 /// <summary>
 /// The custom configuration this program renders for collector.config.source = custom: OTLP, X-Ray and StatsD
@@ -91,7 +91,7 @@ public sealed record CollectorPipeline(IReadOnlyList<string> Receivers, IReadOnl
 /// would make the collector exit on start.
 /// Component reference: https://aws-otel.github.io/docs/components/ (read 2026-11-25).
 /// </summary>
-public static class CustomCollectorConfig
+internal static class CustomCollectorConfig
 {
     /// <summary>The X-Ray daemon port: segments over UDP, the sampling proxy over TCP.</summary>
     public const int XRayPort = 2000;

@@ -2,13 +2,13 @@ namespace Infra.Core.Collector;
 
 /// <summary>An EC2 instance type the collector's Auto Scaling group may use.</summary>
 /// <param name="Arm64">Graviton types need the arm64 ECS-optimized AMI.</param>
-public sealed record InstanceTypeInfo(string Name, int VCpus, int MemoryMiB, bool Arm64);
+internal sealed record InstanceTypeInfo(string Name, int VCpus, int MemoryMiB, bool Arm64);
 
 /// <summary>
 /// The instance types offered for the collector hosts, with their size, so a type too small for the task is
 /// refused before deployment. Sizes: https://aws.amazon.com/ec2/instance-types/ (read 2026-11-25).
 /// </summary>
-public static class InstanceTypes
+internal static class InstanceTypes
 {
     /// <summary>
     /// Memory the ECS agent and the OS keep for themselves on a host, which tasks cannot use. ECS reports

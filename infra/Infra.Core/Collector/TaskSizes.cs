@@ -5,7 +5,7 @@ namespace Infra.Core.Collector;
 /// (the Fargate table), so the same task definition also runs on Fargate.
 /// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size (read 2026-11-25)
 /// </summary>
-public static class TaskSizes
+internal static class TaskSizes
 {
     public static readonly IReadOnlyDictionary<int, IReadOnlyList<int>> MemoryByCpu = new Dictionary<int, IReadOnlyList<int>>
     {

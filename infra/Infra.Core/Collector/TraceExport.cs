@@ -23,7 +23,7 @@ public sealed record TraceExportSpec(string Exporter, string? Endpoint, string? 
 /// exports over OTLP exactly when the account has Transaction Search on, and with awsxray otherwise. Bundled configs
 /// are files in the image and keep the awsxray exporter they ship with.
 /// </summary>
-public static class TraceExport
+internal static class TraceExport
 {
     /// <summary>The X-Ray exporter's component type (contrib exporter/awsxrayexporter at the pinned collector).</summary>
     public const string AwsXRay = "awsxray";

@@ -4,7 +4,7 @@ namespace Infra.Core.Cost;
 /// The numbers the monthly cost rests on that no price page gives: sizes of what the stack writes and how often.
 /// Each is printed with the plan, so a reader can redo the sums with their own.
 /// </summary>
-public static class CostAssumptions
+internal static class CostAssumptions
 {
     /// <summary>A month of 30 days, the same month the traces estimate uses.</summary>
     public const double DaysPerMonth = 30;

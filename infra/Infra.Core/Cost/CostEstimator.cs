@@ -22,7 +22,7 @@ public sealed record CostEstimate(
 /// + fixedRate × max(0, rate − reservoir), where rate is the sum over the routes the rule matches and the
 /// reservoir (per second) is shared among them in proportion to their traffic.
 /// </summary>
-public static class CostEstimator
+internal static class CostEstimator
 {
     /// <summary>The Default rule: the first request each second and 5 % of the rest.
     /// https://docs.aws.amazon.com/xray/latest/devguide/xray-console-sampling.html (read 2026-11-25)</summary>

@@ -2,7 +2,7 @@ namespace Infra.Core.Cost;
 
 /// <summary>One log group's monthly volume and how long CloudWatch keeps it.</summary>
 /// <param name="RetentionDays">Null: the group never expires (a group Lambda or ECS creates on its own).</param>
-public sealed record LogGroupUsage(string Name, double GbPerMonth, int? RetentionDays, string Basis);
+internal sealed record LogGroupUsage(string Name, double GbPerMonth, int? RetentionDays, string Basis);
 
 /// <summary>What one setup uses in a month: the quantities the billed lines are priced from.</summary>
 /// <param name="TracesPerMonth">Traces the sampling rules record.</param>
@@ -15,7 +15,7 @@ public sealed record LogGroupUsage(string Name, double GbPerMonth, int? Retentio
 /// <param name="InstanceType">The collector hosts' type; null when there is no collector.</param>
 /// <param name="RootVolumeGiB">Each host's gp3 root volume.</param>
 /// <param name="TracesBasis">Which sampling rules record the traces.</param>
-public sealed record SetupUsage(
+internal sealed record SetupUsage(
     string Name,
     string TracesBasis,
     double TracesPerMonth,
@@ -70,7 +70,7 @@ public sealed record MonthlyCost(
     IReadOnlyList<CostAssumption> Assumptions);
 
 /// <summary>Prices a month of usage, one line per billed item. A new billed item is one more entry in <see cref="Lines"/>.</summary>
-public static class MonthlyCostModel
+internal static class MonthlyCostModel
 {
     /// <param name="region">The Region whose prices apply (see <see cref="Prices.Find"/>).</param>
     public static SetupCost Price(SetupUsage usage, string region)

@@ -10,14 +10,14 @@ namespace Infra.Core.Cost;
 /// The stack's alarms and dashboards, counted for their CloudWatch price: each alarm as one standard-resolution alarm
 /// metric, each dashboard as one custom dashboard. The blueprint passes the counts of the alarm and dashboard specs it holds.
 /// </summary>
-public sealed record MonitoringCounts(int Alarms, int Dashboards)
+internal sealed record MonitoringCounts(int Alarms, int Dashboards)
 {
     /// <summary>A stack that defines no alarms or dashboards.</summary>
     public static readonly MonitoringCounts None = new(0, 0);
 }
 
 /// <summary>What the stack's blueprint uses in a month, and what the article's setup would at the same traffic.</summary>
-public static class MonthlyCostBuilder
+internal static class MonthlyCostBuilder
 {
     public const string StackSetup = "this stack";
     public const string ArticleSetup = "article";

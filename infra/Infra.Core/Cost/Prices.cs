@@ -43,7 +43,7 @@ public sealed record Price(
 /// only found quoted elsewhere the row says so, and where none was found it stays null and the line is unpriced.
 /// A price for a new billed line, or for another Region, is one more row here.
 /// </summary>
-public static class Prices
+internal static class Prices
 {
     public const string ReadOn = "2026-11-26";
 

@@ -12,7 +12,7 @@ public sealed record CollectorIamSpec(
     RoleSpec ExecutionRole,
     RoleSpec InstanceRole);
 
-public static class CollectorIam
+internal static class CollectorIam
 {
     /// <summary>The article's AWSDistroOpenTelemetryPolicy actions, exactly (Step 1a).</summary>
     public static readonly IReadOnlyList<string> SeedActions =

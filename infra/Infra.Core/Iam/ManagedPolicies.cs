@@ -1,7 +1,7 @@
 namespace Infra.Core.Iam;
 
 /// <summary>AWS managed policies the program attaches, by name (the ARN adds the partition).</summary>
-public static class ManagedPolicies
+internal static class ManagedPolicies
 {
     public const string EcsTaskExecution = "service-role/AmazonECSTaskExecutionRolePolicy";
     public const string CloudWatchLogsFullAccess = "CloudWatchLogsFullAccess";

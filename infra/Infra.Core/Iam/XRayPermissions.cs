@@ -3,7 +3,7 @@ namespace Infra.Core.Iam;
 /// <summary>
 /// The X-Ray permissions of everything that sends traces: the collector and every traced function.
 /// </summary>
-public static class XRayPermissions
+internal static class XRayPermissions
 {
     /// <summary>
     /// Sending segments (PutTraceSegments, PutTelemetryRecords) and reading the central sampling rules

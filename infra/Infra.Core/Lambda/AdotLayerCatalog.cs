@@ -3,13 +3,13 @@ using Infra.Core.Settings;
 namespace Infra.Core.Lambda;
 
 /// <summary>The instrumentation a layer provides; one entry per layer family.</summary>
-public enum AdotLanguage { Python, NodeJs, JavaWrapper, JavaAgent, Java, DotNet }
+internal enum AdotLanguage { Python, NodeJs, JavaWrapper, JavaAgent, Java, DotNet }
 
 /// <summary>A released legacy layer: its version in the name (1-25-0) and its Lambda layer version number.</summary>
-public sealed record LegacyRelease(string Version, int LayerVersion);
+internal sealed record LegacyRelease(string Version, int LayerVersion);
 
 /// <summary>One legacy layer family: name stem, known releases (newest first), supported runtimes, wrapper.</summary>
-public sealed record LegacyLayerFamily(
+internal sealed record LegacyLayerFamily(
     AdotLanguage Language,
     string ConfigKey,
     string NameStem,
@@ -19,7 +19,7 @@ public sealed record LegacyLayerFamily(
     string Propagators);
 
 /// <summary>Where the AWS Distro for OpenTelemetry layers live in one region: account and layer version per language.</summary>
-public sealed record DistroRegion(string Region, string Account, IReadOnlyDictionary<AdotLanguage, int> LayerVersions);
+internal sealed record DistroRegion(string Region, string Account, IReadOnlyDictionary<AdotLanguage, int> LayerVersions);
 
 /// <summary>
 /// The public ADOT Lambda layers, as data. Facts read on 2026-11-25 from:
@@ -30,7 +30,7 @@ public sealed record DistroRegion(string Region, string Account, IReadOnlyDictio
 ///   aws-otel/aws-otel.github.io, updated 2026-07-20) and
 ///   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Application-Signals-Enable-LambdaMain.html.
 /// </summary>
-public static class AdotLayerCatalog
+internal static class AdotLayerCatalog
 {
     /// <summary>The account that publishes every legacy ADOT layer.</summary>
     public const string LegacyAccount = "901920570463";

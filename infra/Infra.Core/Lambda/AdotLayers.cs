@@ -6,14 +6,14 @@ namespace Infra.Core.Lambda;
 
 /// <summary>The layer a function gets, and how the layer must be switched on.</summary>
 /// <param name="ExecWrapper">The value of AWS_LAMBDA_EXEC_WRAPPER.</param>
-public sealed record LayerChoice(string Arn, string ExecWrapper, string Propagators, AdotLanguage Language);
+internal sealed record LayerChoice(string Arn, string ExecWrapper, string Propagators, AdotLanguage Language);
 
 /// <summary>Either a layer, or why none fits (naming where one would) and which lambda setting to change.</summary>
 /// <param name="Setting">The key under adot-tracing:lambda the error belongs to: flavor, architecture, versions.&lt;language&gt;.</param>
-public sealed record LayerResolution(LayerChoice? Choice, string? Error, string Setting = "flavor");
+internal sealed record LayerResolution(LayerChoice? Choice, string? Error, string Setting = "flavor");
 
 /// <summary>Picks the ADOT layer for a function from the catalog, the stack's region and its lambda settings.</summary>
-public static partial class AdotLayers
+internal static partial class AdotLayers
 {
     /// <param name="javaHandler">For the legacy Java wrapper: request, proxy, stream or sqs.</param>
     public static LayerResolution Resolve(LambdaSettings settings, string region, string runtime, string javaHandler = "request")

@@ -21,7 +21,7 @@ public sealed record FunctionInstrumentation(
 /// layer ships, and every one its wrapper would disable on its own, is disabled unless an imported module needs it;
 /// setting the variable replaces the distro wrapper's default list, so ours always covers that list too.
 /// </summary>
-public static class InstrumentationBudget
+internal static class InstrumentationBudget
 {
     /// <summary>Null when the function is not Python or its declaration does not list its imports (then the layer loads everything).</summary>
     public static FunctionInstrumentation? For(AdotLanguage language, LayerFlavor flavor, IReadOnlyList<string>? imports)

@@ -12,7 +12,7 @@ namespace Infra.Core.Lambda;
 /// <param name="DisabledByWrapper">The wrapper's own default for the variable; replaced, not extended, once the variable is set.</param>
 /// <param name="AlwaysOn">Entry points the layer needs whatever the code imports (the Lambda handler instrumentation).</param>
 /// <param name="Source">Where the lists come from.</param>
-public sealed record PythonLayerInstrumentations(
+internal sealed record PythonLayerInstrumentations(
     LayerFlavor Flavor,
     string Release,
     IReadOnlyList<string> EntryPoints,
@@ -35,7 +35,7 @@ public sealed record PythonLayerInstrumentations(
 /// INIT phase of a 512 MB function (open-telemetry/opentelemetry-lambda#1497, comment of 2024-08-30), and Lambda bills
 /// the INIT phase.
 /// </summary>
-public static class PythonInstrumentationCatalog
+internal static class PythonInstrumentationCatalog
 {
     /// <summary>The environment variable both layer families honour (the distro's wrapper sets it when it is unset).</summary>
     public const string DisabledVariable = "OTEL_PYTHON_DISABLED_INSTRUMENTATIONS";

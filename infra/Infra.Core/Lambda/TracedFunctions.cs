@@ -5,7 +5,7 @@ using Infra.Core.Settings;
 namespace Infra.Core.Lambda;
 
 /// <summary>Turns a function's declaration into a fully traced function spec (the article's Step 2, for every function).</summary>
-public static class TracedFunctions
+internal static class TracedFunctions
 {
     public const string ActiveTracing = "Active";
 

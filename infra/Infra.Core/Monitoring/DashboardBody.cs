@@ -9,7 +9,7 @@ namespace Infra.Core.Monitoring;
 /// an alarm status widget across the top, then one metric widget per alarm, two to a row of the 24-column grid. A
 /// metric-math alarm's widget shows each metric it reads next to the expression it evaluates.
 /// </summary>
-public static class DashboardBody
+internal static class DashboardBody
 {
     public const int GridWidth = 24;
     public const int WidgetWidth = 12;

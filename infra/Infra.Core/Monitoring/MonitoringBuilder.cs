@@ -13,7 +13,7 @@ namespace Infra.Core.Monitoring;
 /// The stack's SLOs, alarms, alert topic and dashboard, from its settings, the environment's
 /// <see cref="MonitoringPresets"/> and the resources the blueprint already decided (API, functions, queue, collector).
 /// </summary>
-public static class MonitoringBuilder
+internal static class MonitoringBuilder
 {
     // Metric namespaces and names, as each service documents them:
     // API Gateway: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html

@@ -3,14 +3,14 @@ using Infra.Core.Settings;
 namespace Infra.Core.Monitoring;
 
 /// <summary>What each environment promises (SLOs), when it pages (alarm thresholds) and whom (alert subscriptions).</summary>
-public sealed record MonitoringPreset(SloTargets Slo, BurnRatePolicy BurnRate, AlarmThresholds Alarms, AlertSettings Alerts);
+internal sealed record MonitoringPreset(SloTargets Slo, BurnRatePolicy BurnRate, AlarmThresholds Alarms, AlertSettings Alerts);
 
 /// <summary>The goals of the SLOs on every critical route.</summary>
 /// <param name="AvailabilityGoalPercent">Share of requests answered without a 5XX over the interval.</param>
 /// <param name="LatencyGoalPercent">Share of one-minute periods whose p99 latency stays at or under <paramref name="LatencyThresholdMs"/>.</param>
 /// <param name="IntervalDays">The rolling interval both SLOs are measured over.</param>
 /// <param name="WarningThresholdPercent">Application Signals reports WARNING when less than this share of the error budget is left.</param>
-public sealed record SloTargets(
+internal sealed record SloTargets(
     double AvailabilityGoalPercent,
     double LatencyGoalPercent,
     double LatencyThresholdMs,
@@ -22,7 +22,7 @@ public sealed record SloTargets(
 /// page when <paramref name="BudgetFraction"/> of the interval's error budget burns within the long window, and the
 /// short window shows it is still burning.
 /// </summary>
-public sealed record BurnRatePolicy(int LongWindowMinutes, int ShortWindowMinutes, double BudgetFraction);
+internal sealed record BurnRatePolicy(int LongWindowMinutes, int ShortWindowMinutes, double BudgetFraction);
 
 /// <summary>Alarm thresholds; the metrics, periods and comparisons they apply to are fixed in <see cref="MonitoringBuilder"/>.</summary>
 /// <param name="Api5xxRate">Share of the stage's requests answered with a 5XX, per minute.</param>
@@ -34,7 +34,7 @@ public sealed record BurnRatePolicy(int LongWindowMinutes, int ShortWindowMinute
 /// <param name="DeadLetterMessages">Messages visible in the dead-letter queue.</param>
 /// <param name="CollectorCpuPercent">The collector service's CPU utilization (of what its tasks reserve).</param>
 /// <param name="CollectorMemoryPercent">The collector service's memory utilization (of what its tasks reserve).</param>
-public sealed record AlarmThresholds(
+internal sealed record AlarmThresholds(
     double Api5xxRate,
     double ApiP99LatencyMs,
     double LambdaErrors,
@@ -45,7 +45,7 @@ public sealed record AlarmThresholds(
     double CollectorCpuPercent,
     double CollectorMemoryPercent);
 
-public static class MonitoringPresets
+internal static class MonitoringPresets
 {
     public static MonitoringPreset For(DeploymentEnvironment environment) => environment switch
     {

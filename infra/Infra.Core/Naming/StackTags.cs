@@ -3,7 +3,7 @@ using Infra.Core.Settings;
 namespace Infra.Core.Naming;
 
 /// <summary>The tags every taggable resource carries: the stack's own plus the user's from adot-tracing:tags.</summary>
-public static class StackTags
+internal static class StackTags
 {
     /// <summary>The tags every resource gets from the stack itself.</summary>
     public static readonly IReadOnlyList<string> GeneratedKeys = ["project", "stack", "environment", "managed-by"];

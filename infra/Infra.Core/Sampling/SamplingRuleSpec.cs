@@ -42,7 +42,7 @@ public sealed record SamplingSpec(
 /// X-Ray's wildcards in sampling rules: '*' matches any run of characters, '?' exactly one.
 /// https://docs.aws.amazon.com/xray/latest/devguide/xray-console-sampling.html
 /// </summary>
-public static class XRayWildcard
+internal static class XRayWildcard
 {
     public static bool Matches(string pattern, string text)
     {

@@ -6,7 +6,7 @@ namespace Infra.Core.Settings;
 /// https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-region-billing-codes.html (read 2026-11-26).
 /// A Region opened after that date is refused until it is added here.
 /// </summary>
-public static class AwsRegions
+internal static class AwsRegions
 {
     public static readonly IReadOnlyList<string> Commercial =
     [

@@ -4,7 +4,7 @@ namespace Infra.Core.Settings;
 /// Per-environment defaults. A stack file only overrides what differs; everything else comes from here.
 /// dev is cheap and traces everything, prod is sized for availability and samples with care.
 /// </summary>
-public sealed record EnvironmentPreset(
+internal sealed record EnvironmentPreset(
     CollectorSettings Collector,
     LambdaSettings Lambda,
     AppSettings App,
@@ -31,7 +31,7 @@ public sealed record ResourceProtection(bool Protect, bool RetainOnDelete)
 /// <param name="LogGroups">Log groups the stack creates (API access logs, function and collector logs).</param>
 /// <param name="TableDeletionProtection">DynamoDB's own deletion protection: refuses DeleteTable from any client, console included.</param>
 /// <param name="PointInTimeRecovery">DynamoDB continuous backups: restore the table to any second of the last 35 days.</param>
-public sealed record DataProtection(
+internal sealed record DataProtection(
     ResourceProtection Table,
     ResourceProtection Queues,
     ResourceProtection LogGroups,
@@ -46,13 +46,13 @@ public sealed record DataProtection(
 /// <param name="Critical">Applied to every path in sampling.criticalPaths.</param>
 /// <param name="Routine">Applied to every path in sampling.routinePaths.</param>
 /// <param name="Fallback">The stack's catch-all rule for every other request to its API stage.</param>
-public sealed record SamplingRates(RuleRate Critical, RuleRate Routine, RuleRate Fallback);
+internal sealed record SamplingRates(RuleRate Critical, RuleRate Routine, RuleRate Fallback);
 
 /// <summary>A generated rule's reservoir (traces per second) and fixed rate. Generated rules are scoped to the API
 /// stage, where X-Ray's adaptive boost never fires, so they carry no boost.</summary>
-public sealed record RuleRate(int ReservoirSize, double FixedRate);
+internal sealed record RuleRate(int ReservoirSize, double FixedRate);
 
-public static class EnvironmentPresets
+internal static class EnvironmentPresets
 {
     /// <summary>The collector image version every environment runs unless collector.imageTag says otherwise.</summary>
     // The newest aws-otel-collector release (VERSION file of aws-observability/aws-otel-collector, read 2026-11-25).

@@ -16,7 +16,7 @@ public sealed class ErrorSink
 }
 
 /// <summary>Suggests the nearest known key for a misspelt one.</summary>
-public static class KeySuggestion
+internal static class KeySuggestion
 {
     public static string? Nearest(string unknown, IEnumerable<string> known)
     {

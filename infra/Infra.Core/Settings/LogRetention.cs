@@ -4,7 +4,7 @@ namespace Infra.Core.Settings;
 /// The retention periods CloudWatch Logs accepts for a log group.
 /// Source: https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html (read 2026-11-25).
 /// </summary>
-public static class LogRetention
+internal static class LogRetention
 {
     public static readonly IReadOnlyList<int> AllowedDays =
         [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];

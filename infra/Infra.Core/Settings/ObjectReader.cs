@@ -9,7 +9,7 @@ namespace Infra.Core.Settings;
 /// Scalars written as strings ("2", "true") are accepted where a number or boolean is expected, since
 /// <c>pulumi config set --path</c> may store them that way.
 /// </summary>
-public sealed class ObjectReader
+internal sealed class ObjectReader
 {
     private readonly Dictionary<string, JsonElement> _properties = new(StringComparer.Ordinal);
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);

@@ -32,7 +32,7 @@ public enum Profile
 /// <param name="LambdaVersions">Layer releases pinned per language; they apply only while lambda.flavor is this
 /// profile's flavor (a legacy release means nothing to a distro layer), and lambda.versions adds to them per language.</param>
 /// <param name="ApplicationSignals">The default of applicationSignals.enabled (only with the distro layers).</param>
-public sealed record ProfilePreset(
+internal sealed record ProfilePreset(
     IamMode IamMode,
     string CollectorInstanceType,
     CollectorConfigSettings CollectorConfig,
@@ -84,7 +84,7 @@ public sealed record ProfileSpec(Profile Name, IReadOnlyList<string> Overrides)
     }
 }
 
-public static class ProfilePresets
+internal static class ProfilePresets
 {
     /// <summary>The profile of a stack that sets none (Pulumi.yaml declares it as the default of adot-tracing:profile).</summary>
     public const Profile Default = Profile.Recommended;

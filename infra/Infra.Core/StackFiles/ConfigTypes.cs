@@ -10,7 +10,7 @@ namespace Infra.Core.StackFiles;
 /// a scalar is text; a stack value that is a mapping or list is its JSON, decoded as Go's encoding/json does
 /// (numbers become floats); a project default is what the YAML decoder produced.
 /// </summary>
-public static class ConfigTypes
+internal static class ConfigTypes
 {
     public static readonly IReadOnlyDictionary<string, ConfigType> Names = new Dictionary<string, ConfigType>(StringComparer.Ordinal)
     {

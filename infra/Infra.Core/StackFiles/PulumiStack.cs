@@ -8,7 +8,7 @@ namespace Infra.Core.StackFiles;
 /// A config value as the engine hands it to the program: text, and whether it is an object (a mapping or a list,
 /// passed as JSON). pulumi/pulumi sdk/go/common/resource/config/value.go.
 /// </summary>
-public sealed record StackValue(string Text, bool IsObject);
+internal sealed record StackValue(string Text, bool IsObject);
 
 /// <summary>
 /// Reads Pulumi.&lt;stack&gt;.yaml and merges it with the project's config declarations the way the CLI does before

@@ -14,7 +14,7 @@ namespace Infra.Core.StackFiles;
 /// (<c>&lt;&lt;</c>) resolved, plain scalars typed (true, 2, 0.5, null), quoted scalars kept as strings.
 /// Every problem becomes an error naming the file and the place; nothing throws.
 /// </summary>
-public static partial class YamlTree
+internal static partial class YamlTree
 {
     /// <summary>
     /// Deeper nesting is refused: no setting of this program nests beyond a few levels, and the JSON the program
