@@ -15,13 +15,6 @@ public class ApplicationSignalsTests
 {
     private const string DiscoveryType = "aws-native:applicationsignals:Discovery";
 
-    private static IReadOnlyDictionary<string, string> CommittedConfig(string stack)
-    {
-        var load = StackFolder.Load(Infra.Core.ProjectRoot.Find(AppContext.BaseDirectory), stack);
-        Assert.True(load.Outcome == LoadOutcome.Loaded, string.Join(" | ", load.Errors));
-        return load.Config!.Values;
-    }
-
     private static ImmutableDictionary<string, object> Variables(Registered function) =>
         (ImmutableDictionary<string, object>)function.Object("environment")["variables"];
 
@@ -50,7 +43,7 @@ public class ApplicationSignalsTests
     [Fact]
     public async Task CommittedProdOwnsTheAccountsDiscovery()
     {
-        var run = await StackRun.RunAsync("prod", CommittedConfig("prod"));
+        var run = await StackRun.RunAsync("prod", StackRun.CommittedConfig("prod"));
         Assert.Single(run.Mocks.OfType(DiscoveryType));
         Assert.Equal(StackMocks.Account, await run.OutputAsync<string>("applicationSignalsDiscoveryAccountId"));
     }
@@ -60,7 +53,7 @@ public class ApplicationSignalsTests
     [InlineData("staging")]
     public async Task CommittedDevAndStagingLeaveDiscoveryToProd(string stack)
     {
-        var run = await StackRun.RunAsync(stack, CommittedConfig(stack));
+        var run = await StackRun.RunAsync(stack, StackRun.CommittedConfig(stack));
         Assert.Empty(run.Mocks.OfType(DiscoveryType));
         Assert.False(run.Outputs.ContainsKey("applicationSignalsDiscoveryAccountId"));
     }
@@ -71,7 +64,7 @@ public class ApplicationSignalsTests
     [InlineData("prod")]
     public async Task EveryCommittedFunctionReportsApplicationSignals(string stack)
     {
-        var run = await StackRun.RunAsync(stack, CommittedConfig(stack));
+        var run = await StackRun.RunAsync(stack, StackRun.CommittedConfig(stack));
         var functions = run.Mocks.OfType("aws:lambda/function:Function");
         Assert.Equal(2, functions.Count);
         Assert.All(functions, function =>
@@ -101,7 +94,7 @@ public class ApplicationSignalsTests
     [Fact]
     public async Task TheArticleProfileDeploysTheArticlesLayerWithoutApplicationSignals()
     {
-        var config = new Dictionary<string, string>(CommittedConfig("dev")) { ["adot-tracing:profile"] = "article" };
+        var config = new Dictionary<string, string>(StackRun.CommittedConfig("dev")) { ["adot-tracing:profile"] = "article" };
         var run = await StackRun.RunAsync("dev", config);
         var functions = run.Mocks.OfType("aws:lambda/function:Function");
         Assert.Equal(2, functions.Count);

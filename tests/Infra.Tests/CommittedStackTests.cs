@@ -10,20 +10,13 @@ namespace Infra.Tests;
 [Collection(PulumiCollection.Name)]
 public class CommittedStackTests
 {
-    private static IReadOnlyDictionary<string, string> CommittedConfig(string stack)
-    {
-        var load = StackFolder.Load(Infra.Core.ProjectRoot.Find(AppContext.BaseDirectory), stack);
-        Assert.True(load.Outcome == LoadOutcome.Loaded, string.Join(" | ", load.Errors));
-        return load.Config!.Values;
-    }
-
     [Theory]
     [InlineData("dev")]
     [InlineData("staging")]
     [InlineData("prod")]
     public async Task CommittedStackDeploysWithOnlyTheCommittedFiles(string stack)
     {
-        var config = CommittedConfig(stack);
+        var config = StackRun.CommittedConfig(stack);
         Assert.Equal("{}", config["adot-tracing:lambda"]);
         var run = await StackRun.RunAsync(stack, config);
         Assert.Equal(stack, run.Outputs["environment"]);
@@ -34,7 +27,7 @@ public class CommittedStackTests
     [Fact]
     public async Task CommittedProdSamplesItsCheckoutPathAsCritical()
     {
-        var run = await StackRun.RunAsync("prod", CommittedConfig("prod"));
+        var run = await StackRun.RunAsync("prod", StackRun.CommittedConfig("prod"));
         var paths = run.Mocks.OfType("aws-native:xray:SamplingRule")
             .Select(rule => (string)rule.Object("samplingRule")["urlPath"])
             .ToList();
@@ -44,14 +37,14 @@ public class CommittedStackTests
     [Fact]
     public async Task CommittedStagingRendersItsCollectorConfigIntoSsm()
     {
-        var run = await StackRun.RunAsync("staging", CommittedConfig("staging"));
+        var run = await StackRun.RunAsync("staging", StackRun.CommittedConfig("staging"));
         Assert.Single(run.Mocks.OfType("aws-native:ssm:Parameter"));
     }
 
     [Fact]
     public async Task InvalidSettingsStopWithARunExceptionSoPulumiPrintsNoStackTrace()
     {
-        var config = new Dictionary<string, string>(CommittedConfig("dev")) { ["adot-tracing:collector"] = """{"cpu":3}""" };
+        var config = new Dictionary<string, string>(StackRun.CommittedConfig("dev")) { ["adot-tracing:collector"] = """{"cpu":3}""" };
         var exception = await Assert.ThrowsAsync<RunException>(() => StackRun.RunAsync("dev", config));
         Assert.Contains("adot-tracing:collector.cpu", exception.Message, StringComparison.Ordinal);
     }

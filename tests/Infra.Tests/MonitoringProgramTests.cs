@@ -6,20 +6,13 @@ namespace Infra.Tests;
 [Collection(PulumiCollection.Name)]
 public class MonitoringProgramTests
 {
-    private static IReadOnlyDictionary<string, string> CommittedConfig(string stack)
-    {
-        var load = StackFolder.Load(Infra.Core.ProjectRoot.Find(AppContext.BaseDirectory), stack);
-        Assert.True(load.Outcome == LoadOutcome.Loaded, string.Join(" | ", load.Errors));
-        return load.Config!.Values;
-    }
-
     [Theory]
     [InlineData("dev")]
     [InlineData("staging")]
     [InlineData("prod")]
     public async Task CommittedStacksOutputTheirDashboardUrlAndAlertTopic(string stack)
     {
-        var run = await StackRun.RunAsync(stack, CommittedConfig(stack));
+        var run = await StackRun.RunAsync(stack, StackRun.CommittedConfig(stack));
         Assert.Equal($"https://console.aws.amazon.com/cloudwatch/home?region=us-west-2#dashboards/dashboard/adot-tracing-{stack}", await run.OutputAsync<string>("dashboardUrl"));
         Assert.Equal($"arn:aws:sns:us-west-2:{StackMocks.Account}:adot-tracing-{stack}-alerts", await run.OutputAsync<string>("alertTopicArn"));
         Assert.Equal($"adot-tracing-{stack}", run.Mocks.Single("aws-native:cloudwatch:Dashboard").String("dashboardName"));
@@ -31,7 +24,7 @@ public class MonitoringProgramTests
     [InlineData("prod")]
     public async Task CommittedStacksKeepAnAvailabilityAndALatencySloOnTheChatRoute(string stack)
     {
-        var run = await StackRun.RunAsync(stack, CommittedConfig(stack));
+        var run = await StackRun.RunAsync(stack, StackRun.CommittedConfig(stack));
         Assert.Equal(
             [$"adot-tracing-{stack}-post-chat-availability", $"adot-tracing-{stack}-post-chat-latency"],
             run.Mocks.OfType("aws-native:applicationsignals:ServiceLevelObjective").Select(slo => slo.String("name")!).Order(StringComparer.Ordinal));
@@ -40,7 +33,7 @@ public class MonitoringProgramTests
     [Fact]
     public async Task CommittedDevPagesNobody()
     {
-        var run = await StackRun.RunAsync("dev", CommittedConfig("dev"));
+        var run = await StackRun.RunAsync("dev", StackRun.CommittedConfig("dev"));
         var topic = run.Mocks.Single("aws-native:sns:Topic");
         Assert.True(topic.Input("subscription") is null || topic.List("subscription").Count == 0);
         Assert.NotEmpty(run.Mocks.OfType("aws-native:cloudwatch:Alarm"));
@@ -49,7 +42,7 @@ public class MonitoringProgramTests
     [Fact]
     public async Task EveryAlarmOfTheStackGoesToItsOwnTopic()
     {
-        var run = await StackRun.RunAsync("prod", CommittedConfig("prod"));
+        var run = await StackRun.RunAsync("prod", StackRun.CommittedConfig("prod"));
         var topic = $"arn:aws:sns:us-west-2:{StackMocks.Account}:adot-tracing-prod-alerts";
         var alarms = run.Mocks.OfType("aws-native:cloudwatch:Alarm");
         Assert.True(alarms.Count >= 15, $"{alarms.Count} alarms");
@@ -59,7 +52,7 @@ public class MonitoringProgramTests
     [Fact]
     public async Task AStackWithoutACollectorHasNoCollectorAlarms()
     {
-        var config = new Dictionary<string, string>(CommittedConfig("dev")) { ["adot-tracing:collector"] = """{"enabled":false}""" };
+        var config = new Dictionary<string, string>(StackRun.CommittedConfig("dev")) { ["adot-tracing:collector"] = """{"enabled":false}""" };
         var run = await StackRun.RunAsync("dev", config);
         var namespaces = run.Mocks.OfType("aws-native:cloudwatch:Alarm").Select(alarm => alarm.String("namespace")).ToList();
         Assert.Contains("AWS/Lambda", namespaces);
@@ -70,7 +63,7 @@ public class MonitoringProgramTests
     [Fact]
     public async Task SubscriptionsFromTheStackFileReachTheTopic()
     {
-        var config = new Dictionary<string, string>(CommittedConfig("prod"))
+        var config = new Dictionary<string, string>(StackRun.CommittedConfig("prod"))
         {
             ["adot-tracing:alerts"] = """{"subscriptions":[{"protocol":"sms","endpoint":"+14155550100"}]}""",
         };

@@ -46,6 +46,14 @@ public sealed class StackRun
         }
     }
 
+    /// <summary>A committed stack's config as the engine would pass it: Pulumi.yaml's defaults merged with the stack file.</summary>
+    public static IReadOnlyDictionary<string, string> CommittedConfig(string stack)
+    {
+        var load = Infra.Core.StackFiles.StackFolder.Load(Infra.Core.ProjectRoot.Find(AppContext.BaseDirectory), stack);
+        Assert.True(load.Outcome == Infra.Core.StackFiles.LoadOutcome.Loaded, string.Join(" | ", load.Errors));
+        return load.Config!.Values;
+    }
+
     public async Task<T> OutputAsync<T>(string key)
     {
         Assert.True(Outputs.ContainsKey(key), $"stack output {key} is missing");

@@ -40,21 +40,9 @@ internal static partial class YamlTree
             return null;
         }
 
-        YamlStream stream;
-        try
+        var stream = new YamlStream();
+        if (!ReadsAsYaml(file, errors, () => stream.Load(new StringReader(text))))
         {
-            stream = new YamlStream();
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException exception)
-        {
-            errors.Add(Where(file, exception.Start), $"is not valid YAML: {Describe(exception)}");
-            return null;
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
-        {
-            // The YAML reader gave up on malformed input without a position.
-            errors.Add(file, $"is not valid YAML: the reader stopped ({exception.Message}).");
             return null;
         }
 
@@ -77,22 +65,23 @@ internal static partial class YamlTree
     /// </summary>
     private static bool Prescan(string text, string file, ErrorSink errors, out int documents)
     {
-        documents = 0;
-        var depth = 0;
-        try
+        var count = 0;
+        var withinLimits = true;
+        var readable = ReadsAsYaml(file, errors, () =>
         {
+            var depth = 0;
             var parser = new Parser(new StringReader(text));
-            while (parser.MoveNext())
+            while (withinLimits && parser.MoveNext())
             {
                 switch (parser.Current)
                 {
                     case DocumentStart:
-                        documents++;
-                        if (documents > 1)
+                        count++;
+                        if (count > 1)
                         {
                             errors.Add(Where(file, parser.Current.Start),
                                 "holds more than one YAML document ('---'); Pulumi reads only the first, so the rest would be ignored silently. Keep one document.");
-                            return false;
+                            withinLimits = false;
                         }
 
                         break;
@@ -101,7 +90,7 @@ internal static partial class YamlTree
                         if (depth > MaxDepth)
                         {
                             errors.Add(Where(file, parser.Current.Start), $"nests deeper than {MaxDepth} levels; no setting of this program needs more than a few.");
-                            return false;
+                            withinLimits = false;
                         }
 
                         break;
@@ -110,7 +99,17 @@ internal static partial class YamlTree
                         break;
                 }
             }
+        });
+        documents = count;
+        return readable && withinLimits;
+    }
 
+    /// <summary>Runs a YAML read, turning whatever the reader throws on malformed input into an error naming the file.</summary>
+    private static bool ReadsAsYaml(string file, ErrorSink errors, Action read)
+    {
+        try
+        {
+            read();
             return true;
         }
         catch (YamlException exception)
