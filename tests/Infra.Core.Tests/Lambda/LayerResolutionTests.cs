@@ -60,6 +60,8 @@ public class LayerResolutionTests
     {
         var choice = AdotLayers.Resolve(Lambda(LayerFlavor.Distro, new() { ["python"] = "30" }), "us-west-2", "python3.12").Choice!;
         Assert.Equal("arn:aws:lambda:us-west-2:615299751070:layer:AWSOpenTelemetryDistroPython:30", choice.Arn);
+        var first = AdotLayers.Resolve(Lambda(LayerFlavor.Distro, new() { ["python"] = "1" }), "us-west-2", "python3.12").Choice!;
+        Assert.Equal("arn:aws:lambda:us-west-2:615299751070:layer:AWSOpenTelemetryDistroPython:1", first.Arn);
     }
 
     [Theory]
@@ -92,6 +94,7 @@ public class LayerResolutionTests
     [InlineData(LayerFlavor.Legacy, "eu-south-1", "python3.12", "/opt/otel-instrument", "tracecontext,baggage,xray-lambda")]
     [InlineData(LayerFlavor.Legacy, "eu-south-1", "java17", "/opt/otel-handler", "xray,tracecontext,b3,b3multi")]
     [InlineData(LayerFlavor.Distro, "me-south-1", "python3.12", "/opt/otel-instrument", "baggage,xray,tracecontext")]
+    [InlineData(LayerFlavor.Distro, "xx-nowhere-1", "nodejs20.x", "/opt/otel-instrument", "baggage,tracecontext,xray")]
     public void AnOwnLayerArnIsUsedWhereTheCatalogHasNoLayerWithTheLanguagesWrapper(LayerFlavor flavor, string region, string runtime, string wrapper, string propagators)
     {
         Assert.Null(AdotLayers.Resolve(Lambda(flavor), region, runtime).Choice);

@@ -85,4 +85,22 @@ public class SampleAppTests
     [InlineData("prod", true)]
     public void OnlyProdKeepsPointInTimeRecovery(string stack, bool expected) =>
         Assert.Equal(expected, TestStacks.Blueprint(stack).Queue.ConsumerTable.PointInTimeRecovery);
+
+    [Fact]
+    public void TheConsumerMayReadDeleteAndRequeueItsMessagesAndOnlyPutItems()
+    {
+        // An SQS event source needs ReceiveMessage, DeleteMessage and GetQueueAttributes on the queue
+        // (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html); ChangeMessageVisibility lets a
+        // failed message come back; the consumer only writes new items.
+        var consumer = TestStacks.Blueprint("dev").Consumer;
+        var statements = consumer.Policy.Statements.Where(statement => statement.Sid != "SendTracesAndReadSampling")
+            .ToDictionary(statement => statement.Sid!, statement => statement.Actions.Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(
+            new Dictionary<string, string[]>
+            {
+                ["ConsumeQuestions"] = ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
+                ["RecordQuestions"] = ["dynamodb:PutItem"],
+            },
+            statements);
+    }
 }
