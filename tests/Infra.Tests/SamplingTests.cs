@@ -44,7 +44,9 @@ public class SamplingTests
     public async Task DevRulesHaveNoBoostAndRecordEverything()
     {
         var run = await StackRun.RunAsync("dev");
-        Assert.All(run.Mocks.OfType("aws-native:xray:SamplingRule").Select(rule => rule.Object("samplingRule")), body =>
+        var rules = run.Mocks.OfType("aws-native:xray:SamplingRule").Select(rule => rule.Object("samplingRule")).ToList();
+        Assert.Equal(5, rules.Count);
+        Assert.All(rules, body =>
         {
             Assert.False(body.ContainsKey("samplingRateBoost"));
             Assert.Equal(1.0, body["fixedRate"]);

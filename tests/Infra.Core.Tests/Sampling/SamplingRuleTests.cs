@@ -5,8 +5,13 @@ namespace Infra.Core.Tests.Sampling;
 public class SamplingRuleTests
 {
     [Fact]
-    public void DevRecordsEverything() =>
-        Assert.All(TestStacks.Blueprint("dev").Sampling.Rules, rule => Assert.Equal(1.0, rule.FixedRate));
+    public void DevRecordsEverything()
+    {
+        // 1 critical path, 3 routine paths and the fallback by default, every one at 100 %.
+        var rules = TestStacks.Blueprint("dev").Sampling.Rules;
+        Assert.Equal(5, rules.Count);
+        Assert.All(rules, rule => Assert.Equal(1.0, rule.FixedRate));
+    }
 
     [Fact]
     public void ProdKeepsAReservoirOnEachCriticalPath()
@@ -15,7 +20,9 @@ public class SamplingRuleTests
         var critical = rules.Where(rule => rule.Kind == RuleKind.Critical).ToList();
         Assert.Equal(["/chat*", "/checkout*", "/payment*"], critical.Select(rule => rule.UrlPath));
         Assert.All(critical, rule => Assert.True(rule.ReservoirSize >= 1));
-        Assert.All(rules.Where(rule => rule.Kind == RuleKind.Routine), rule => Assert.Equal((0, 0.0), (rule.ReservoirSize, rule.FixedRate)));
+        var routine = rules.Where(rule => rule.Kind == RuleKind.Routine).ToList();
+        Assert.Equal(3, routine.Count);
+        Assert.All(routine, rule => Assert.Equal((0, 0.0), (rule.ReservoirSize, rule.FixedRate)));
     }
 
     [Fact]
@@ -32,7 +39,9 @@ public class SamplingRuleTests
     {
         foreach (var stack in new[] { "dev", "prod" })
         {
-            Assert.All(TestStacks.Blueprint(stack).Sampling.Rules, rule =>
+            var rules = TestStacks.Blueprint(stack).Sampling.Rules;
+            Assert.Equal(5, rules.Count);
+            Assert.All(rules, rule =>
             {
                 Assert.Equal($"adot-tracing-{stack}-api/{stack}", rule.ServiceName);
                 Assert.Equal("AWS::ApiGateway::Stage", rule.ServiceType);
@@ -47,6 +56,7 @@ public class SamplingRuleTests
         var prod = TestStacks.Blueprint("prod").Sampling.Rules.Select(rule => rule.RuleName).ToList();
         Assert.Empty(dev.Intersect(prod));
         var longStack = TestStacks.Blueprint("a-very-long-stack-nm", ("environment", "prod"), ("sampling", """{"rules":[{"name":"orders-checkout-api","priority":50,"fixedRate":0.5}]}"""));
+        Assert.Equal(6, longStack.Sampling.Rules.Count);
         Assert.All(longStack.Sampling.Rules, rule => Assert.InRange(rule.RuleName.Length, 1, 32));
         Assert.Equal(longStack.Sampling.Rules.Count, longStack.Sampling.Rules.Select(rule => rule.RuleName).Distinct().Count());
     }
