@@ -124,13 +124,7 @@ public sealed class PlanCommandTests : IDisposable
             description: collector settings
         """);
 
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = PlanCommand.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Stdout, string Stderr) Run(params string[] args) => Plan.Run(args);
 
     private static string RepoRoot() => RepositoryRoot.Path;
 }

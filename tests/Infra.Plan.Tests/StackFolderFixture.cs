@@ -1,19 +1,15 @@
 namespace Infra.Plan.Tests;
 
-/// <summary>A scratch project folder with the committed Pulumi.yaml, for writing stack files and planning them.</summary>
+/// <summary>A <see cref="ScratchProject"/> whose plans are read as error lines and keys.</summary>
 internal sealed class StackFolderFixture : IDisposable
 {
-    public StackFolderFixture()
-    {
-        Directory = System.IO.Directory.CreateTempSubdirectory("plan-stack").FullName;
-        File.Copy(Path.Combine(RepoRoot, "Pulumi.yaml"), Path.Combine(Directory, "Pulumi.yaml"));
-    }
+    private readonly ScratchProject _project = new();
 
-    public string Directory { get; }
+    public string Directory => _project.Directory;
 
     public static string RepoRoot => RepositoryRoot.Path;
 
-    public void Write(string stack, string text) => File.WriteAllText(Path.Combine(Directory, $"Pulumi.{stack}.yaml"), text);
+    public void Write(string stack, string text) => _project.WithStack(stack, text);
 
     public void WriteBytes(string stack, byte[] bytes) => File.WriteAllBytes(Path.Combine(Directory, $"Pulumi.{stack}.yaml"), bytes);
 
@@ -23,13 +19,11 @@ internal sealed class StackFolderFixture : IDisposable
 
     public PlanRun Plan(string stack, params string[] options)
     {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = PlanCommand.Run([stack, "--dir", Directory, .. options], stdout, stderr);
-        return new PlanRun(code, stdout.ToString(), stderr.ToString());
+        var (code, stdout, stderr) = _project.Plan(stack, options);
+        return new PlanRun(code, stdout, stderr);
     }
 
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    public void Dispose() => _project.Dispose();
 }
 
 internal sealed record PlanRun(int Code, string Stdout, string Stderr)

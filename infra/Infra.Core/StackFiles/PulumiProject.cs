@@ -32,7 +32,7 @@ public sealed record ConfigDeclaration(
 /// <summary>What this program needs of Pulumi.yaml: the project name and its config declarations.</summary>
 public sealed record PulumiProject(string Name, IReadOnlyList<ConfigDeclaration> Config, string? RequiredPulumiVersion)
 {
-    public const string FileName = "Pulumi.yaml";
+    public const string FileName = ProjectRoot.ProjectFile;
 
     /// <summary>Whether a key belongs to the project: no namespace, or the project's (project.go, configKeyIsNamespacedByProject).</summary>
     public bool OwnsKey(string key) => !key.Contains(':', StringComparison.Ordinal) || key.StartsWith($"{Name}:", StringComparison.Ordinal);
