@@ -89,7 +89,7 @@ internal static partial class YamlTree
                         depth++;
                         if (depth > MaxDepth)
                         {
-                            errors.Add(Where(file, parser.Current.Start), $"nests deeper than {MaxDepth} levels; no setting of this program needs more than a few.");
+                            errors.Add(Where(file, parser.Current.Start), DepthMessage);
                             withinLimits = false;
                         }
 
@@ -135,8 +135,15 @@ internal static partial class YamlTree
     private static JsonNode? Convert(YamlNode node, string file, string path, int depth, Budget budget, ErrorSink errors)
     {
         budget.Nodes++;
-        if (budget.Exceeded || depth > MaxDepth)
+        if (budget.Exceeded)
         {
+            return null;
+        }
+
+        if (depth >= MaxDepth && node is not YamlScalarNode)
+        {
+            // Only aliases get here: the prescan has refused deeper nesting written out.
+            errors.Add(Where(file, node.Start), DepthMessage);
             return null;
         }
 
@@ -185,6 +192,8 @@ internal static partial class YamlTree
     }
 
     private const string MergeKey = "<<";
+
+    private static readonly string DepthMessage = $"nests deeper than {MaxDepth} levels; no setting of this program needs more than a few.";
 
     /// <summary>
     /// YAML merge keys as yaml.v3 applies them (gopkg.in/yaml.v3 decode.go, decoder.merge): the value is a mapping
@@ -260,8 +269,7 @@ internal static partial class YamlTree
         return JsonValue.Create(text);
     }
 
-    public static string Where(string file, Mark mark) =>
-        mark.Line > 0 ? $"{file}:{mark.Line}:{mark.Column}" : file;
+    public static string Where(string file, Mark mark) => $"{file}:{mark.Line}:{mark.Column}";
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
