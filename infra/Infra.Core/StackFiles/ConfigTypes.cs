@@ -59,9 +59,9 @@ internal static class ConfigTypes
     /// <summary>Go's strconv.Atoi: an optional sign and decimal digits that fit in 64 bits.</summary>
     private static bool IsGoInteger(string text)
     {
+        // long.TryParse alone would also take trailing NUL characters, which Atoi refuses.
         var digits = text.Length > 0 && text[0] is '+' or '-' ? text[1..] : text;
-        return digits.Length > 0 && digits.All(char.IsAsciiDigit)
-            && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        return digits.All(char.IsAsciiDigit) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
     }
 
     /// <summary>A value in Pulumi.yaml as the YAML decoder produced it.</summary>

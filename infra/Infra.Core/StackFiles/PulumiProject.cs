@@ -17,13 +17,17 @@ public sealed record ConfigDeclaration(
     ConfigType? Type,
     ConfigDeclaration? Items,
     JsonNode? Default,
-    bool HasDefault,
     JsonNode? Value,
-    bool HasValue,
     bool Secret,
     string? Description)
 {
     public bool IsExplicitlyTyped => Type is not null;
+
+    /// <summary>A default that is there and not null (project.go and config.go test <c>Default != nil</c>).</summary>
+    public bool HasDefault => Default is not null;
+
+    /// <summary>A value that is there and not null (<c>Value != nil</c>).</summary>
+    public bool HasValue => Value is not null;
 
     /// <summary>The type name the CLI prints: string, integer, boolean, object or array&lt;item&gt;.</summary>
     public string TypeName => Items is not null ? $"array<{Items.TypeName}>" : (Type ?? ConfigType.String).ToString().ToLowerInvariant();
@@ -108,8 +112,8 @@ public sealed record PulumiProject(string Name, IReadOnlyList<ConfigDeclaration>
             }
 
             return ownedByProject
-                ? new ConfigDeclaration(key, null, null, node.DeepClone(), true, null, false, false, null)
-                : new ConfigDeclaration(key, null, null, null, false, node.DeepClone(), true, false, null);
+                ? new ConfigDeclaration(key, null, null, node.DeepClone(), null, false, null)
+                : new ConfigDeclaration(key, null, null, null, node.DeepClone(), false, null);
         }
 
         var ok = true;
@@ -121,11 +125,10 @@ public sealed record PulumiProject(string Name, IReadOnlyList<ConfigDeclaration>
 
         var type = ReadType(declaration["type"], where, errors, ref ok);
         var items = ReadItems(declaration["items"], where, errors, ref ok);
-        var hasDefault = declaration.ContainsKey("default");
-        var hasValue = declaration.ContainsKey("value");
         var secret = declaration["secret"] is JsonValue secretValue && secretValue.TryGetValue<bool>(out var isSecret) && isSecret;
         var description = declaration["description"] is JsonValue text && text.TryGetValue<string>(out var words) ? words : null;
-        var result = new ConfigDeclaration(key, type, items, declaration["default"]?.DeepClone(), hasDefault, declaration["value"]?.DeepClone(), hasValue, secret, description);
+        var result = new ConfigDeclaration(key, type, items, declaration["default"]?.DeepClone(), declaration["value"]?.DeepClone(), secret, description);
+        var (hasDefault, hasValue) = (result.HasDefault, result.HasValue);
 
         // Project.Validate (project.go).
         if (hasDefault && hasValue)
@@ -197,6 +200,6 @@ public sealed record PulumiProject(string Name, IReadOnlyList<ConfigDeclaration>
 
         var type = ReadType(items["type"], $"{where}.items", errors, ref ok);
         var nested = ReadItems(items["items"], $"{where}.items", errors, ref ok);
-        return type is null ? null : new ConfigDeclaration("items", type, nested, null, false, null, false, false, null);
+        return type is null ? null : new ConfigDeclaration("items", type, nested, null, null, false, null);
     }
 }

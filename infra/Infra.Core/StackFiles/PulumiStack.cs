@@ -43,7 +43,7 @@ public static class PulumiStack
             var key = project.Qualify(declaration.Key);
             if (values.TryGetValue(key, out var stackValue))
             {
-                if (declaration.IsExplicitlyTyped && project.OwnsKey(declaration.Key))
+                if (declaration.IsExplicitlyTyped)
                 {
                     CheckType(declaration, key, stackValue, file, errors);
                 }
@@ -53,7 +53,7 @@ public static class PulumiStack
 
             if (declaration.HasValue || declaration.HasDefault)
             {
-                values[key] = ToStackValue(declaration.HasDefault ? declaration.Default : declaration.Value);
+                values[key] = ToStackValue((declaration.Default ?? declaration.Value)!);
             }
             else if (project.OwnsKey(declaration.Key))
             {
@@ -158,13 +158,12 @@ public static class PulumiStack
     /// Scalars are passed as text, objects and lists as JSON (a secure value stays opaque). The CLI writes that
     /// JSON with Go's encoding/json, which orders the keys of every map, so the same order is used here.
     /// </summary>
-    private static StackValue ToStackValue(JsonNode? node) => node switch
+    private static StackValue ToStackValue(JsonNode node) => node switch
     {
         JsonObject secure when secure.Count == 1 && secure.ContainsKey("secure") => new StackValue("[secret]", false),
         JsonObject or JsonArray => new StackValue(Sorted(node)!.ToJsonString(), true),
         JsonValue value when value.GetValueKind() == JsonValueKind.String => new StackValue(value.GetValue<string>(), false),
-        JsonValue value => new StackValue(value.ToJsonString(), false),
-        _ => new StackValue("", false),
+        _ => new StackValue(node.ToJsonString(), false),
     };
 
     private static JsonNode? Sorted(JsonNode? node) => node switch
