@@ -29,13 +29,11 @@ public static class StackFolder
     {
         try
         {
-            return Directory.Exists(directory)
-                ? Directory.EnumerateFileSystemEntries(directory, "Pulumi.*.yaml")
-                    .Select(path => Path.GetFileName(path)["Pulumi.".Length..^".yaml".Length])
-                    .Where(stack => stack.Length > 0)
-                    .Order(StringComparer.Ordinal)
-                    .ToList()
-                : [];
+            return Directory.EnumerateFileSystemEntries(directory, "Pulumi.*.yaml")
+                .Select(path => Path.GetFileName(path)["Pulumi.".Length..^".yaml".Length])
+                .Where(stack => stack.Length > 0)
+                .Order(StringComparer.Ordinal)
+                .ToList();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -103,14 +101,15 @@ public static class StackFolder
         }
 
         readable = true;
+        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         try
         {
-            var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
             return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
         }
         catch (DecoderFallbackException exception)
         {
-            errors.Add(file, $"is not valid UTF-8 (byte {exception.Index + 1}); YAML files must be UTF-8 text.");
+            // The index counts from where decoding started; the message counts bytes of the file from 1.
+            errors.Add(file, $"is not valid UTF-8 (byte {start + exception.Index + 1}); YAML files must be UTF-8 text.");
             return null;
         }
     }
