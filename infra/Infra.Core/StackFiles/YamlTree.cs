@@ -114,7 +114,7 @@ internal static partial class YamlTree
         }
         catch (YamlException exception)
         {
-            errors.Add(Where(file, exception.Start), $"is not valid YAML: {Describe(exception)}");
+            errors.Add(Where(file, exception.Start), $"is not valid YAML: {exception.Message}");
             return false;
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or OverflowException)
@@ -274,13 +274,6 @@ internal static partial class YamlTree
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
     private static string Describe(string path) => path.Length == 0 ? "" : $"'{path}' ";
-
-    private static string Describe(YamlException exception)
-    {
-        var message = exception.InnerException?.Message ?? exception.Message;
-        var close = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith('(') && close > 0 ? message[(close + 3)..] : message;
-    }
 
     [GeneratedRegex("^[-+]?[0-9]+$")]
     private static partial Regex IntegerPattern();
