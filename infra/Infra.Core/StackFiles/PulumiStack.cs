@@ -89,7 +89,7 @@ public static class PulumiStack
 
         if (root is not JsonObject stack)
         {
-            errors.Add(file, $"must be a mapping with a 'config:' section, not {Describe(root)} (the Pulumi CLI: \"expected project to be an object\").");
+            errors.Add(file, $"must be a mapping with a 'config:' section, not {DescribeNonMapping(root)} (the Pulumi CLI: \"expected project to be an object\").");
             return null;
         }
 
@@ -124,7 +124,7 @@ public static class PulumiStack
 
                 break;
             default:
-                errors.Add($"{file}: config", $"must be a mapping of config keys to values, not {Describe(stack["config"])}.");
+                errors.Add($"{file}: config", $"must be a mapping of config keys to values, not {DescribeNonMapping(stack["config"])}.");
                 break;
         }
 
@@ -174,11 +174,11 @@ public static class PulumiStack
         _ => node?.DeepClone(),
     };
 
-    private static string Describe(JsonNode? node) => node switch
+    /// <summary>What stands where a mapping should.</summary>
+    private static string DescribeNonMapping(JsonNode? node) => node switch
     {
         null => "an empty value",
         JsonArray => "a list",
-        JsonObject => "a mapping",
         _ => $"the scalar '{node.ToJsonString().Trim('"')}'",
     };
 }
