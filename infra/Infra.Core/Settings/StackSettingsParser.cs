@@ -39,7 +39,8 @@ public static class StackSettingsParser
             ConfigKeys.Project, raw.StackName, environment ?? DeploymentEnvironment.Dev, profile, region ?? "", iamMode,
             collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts);
         StackValidation.Validate(settings, regionKnown: region is not null, errors);
-        return environment is null || region is null || errors.Errors.Count > 0
+        // A missing environment or Region is always reported, so errors alone decide.
+        return errors.Errors.Count > 0
             ? new SettingsResult(null, errors.Errors, errors.Warnings)
             : new SettingsResult(settings, [], errors.Warnings);
     }
