@@ -29,6 +29,8 @@ public class AlertSettingsReaderTests
     [InlineData("sqs", "arn:aws-cn:sqs:cn-north-1:123456789012:q")]
     [InlineData("lambda", "arn:aws:lambda:us-west-2:123456789012:function:page-oncall:live")]
     [InlineData("lambda", "arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:f")]
+    [InlineData("lambda", "arn:aws:lambda:us-west-2:123456789012:function:f:$LATEST")]
+    [InlineData("application", "arn:aws:sns:us-west-2:123456789012:endpoint/APNS_SANDBOX/app/id")]
     public void EndpointsAtTheEdgeOfTheirShapeAreAccepted(string protocol, string endpoint)
     {
         var settings = TestStacks.Settings("dev", ("alerts", One(protocol, endpoint)));
@@ -70,6 +72,30 @@ public class AlertSettingsReaderTests
     [InlineData("lambda", "arn:aws:lambda:us-west-2:123456789012:function:f:", "the ARN of a Lambda function (arn:<partition>:lambda:<region>:<account>:function:<name>)")]
     [InlineData("application", "arn:aws:sns:us-west-2:123456789012:endpoint/GCM/app", "the EndpointArn of a mobile app and device (arn:<partition>:sns:<region>:<account>:endpoint/<platform>/<app>/<id>)")]
     [InlineData("application", "arn:aws:sns:us-west-2:123456789012:endpoint/GCM/app/id/more", "the EndpointArn of a mobile app and device (arn:<partition>:sns:<region>:<account>:endpoint/<platform>/<app>/<id>)")]
+    [InlineData("sms", "a+14155550100", "a phone number in E.164 format (+ then up to 15 digits, e.g. +14155550100)")]
+    [InlineData("email", "a@b.c d", "an email address")]
+    [InlineData("email", "x a@b.c", "an email address")]
+    [InlineData("http", "xhttp://hooks.example.com", "a URL beginning with http://")]
+    [InlineData("http", "http:///path", "a URL beginning with http://")]
+    [InlineData("http", "http://hooks.example.com/a b", "a URL beginning with http://")]
+    [InlineData("https", "https://", "a URL beginning with https://")]
+    [InlineData("https", "https://hooks.example.com/a b", "a URL beginning with https://")]
+    [InlineData("sqs", "arn:aws:sqs:us-west-2:123456789012:", "the ARN of an SQS queue (arn:<partition>:sqs:<region>:<account>:<name>)")]
+    [InlineData("sqs", "arn:aws:sqs:us-west-2:1234567890123:q", "the ARN of an SQS queue (arn:<partition>:sqs:<region>:<account>:<name>)")]
+    [InlineData("sqs", "arn:aws:sqs::123456789012:q", "the ARN of an SQS queue (arn:<partition>:sqs:<region>:<account>:<name>)")]
+    [InlineData("sqs", "xarn:aws:sqs:us-west-2:123456789012:q", "the ARN of an SQS queue (arn:<partition>:sqs:<region>:<account>:<name>)")]
+    [InlineData("sqs", "arn:aws:sqs:us-west-2:123456789012:q x", "the ARN of an SQS queue (arn:<partition>:sqs:<region>:<account>:<name>)")]
+    [InlineData("sqs", "arn:azure:sqs:us-west-2:123456789012:q", "the ARN of an SQS queue (arn:<partition>:sqs:<region>:<account>:<name>)")]
+    [InlineData("lambda", "arn:aws:lambda:us-west-2:1234567890123:function:f", "the ARN of a Lambda function (arn:<partition>:lambda:<region>:<account>:function:<name>)")]
+    [InlineData("lambda", "arn:aws:lambda::123456789012:function:f", "the ARN of a Lambda function (arn:<partition>:lambda:<region>:<account>:function:<name>)")]
+    [InlineData("lambda", "xarn:aws:lambda:us-west-2:123456789012:function:f", "the ARN of a Lambda function (arn:<partition>:lambda:<region>:<account>:function:<name>)")]
+    [InlineData("lambda", "arn:aws:lambda:us-west-2:123456789012:function:f x", "the ARN of a Lambda function (arn:<partition>:lambda:<region>:<account>:function:<name>)")]
+    [InlineData("lambda", "arn:aws:lambda:us-west-2:123456789012:function:f:qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq", "the ARN of a Lambda function (arn:<partition>:lambda:<region>:<account>:function:<name>)")]
+    [InlineData("application", "arn:aws:sns:us-west-2:123456789012:endpoint/GCM//id", "the EndpointArn of a mobile app and device (arn:<partition>:sns:<region>:<account>:endpoint/<platform>/<app>/<id>)")]
+    [InlineData("application", "arn:aws:sns:us-west-2:123456789012:endpoint//app/id", "the EndpointArn of a mobile app and device (arn:<partition>:sns:<region>:<account>:endpoint/<platform>/<app>/<id>)")]
+    [InlineData("application", "arn:aws:sns:us-west-2:1234567890123:endpoint/GCM/app/id", "the EndpointArn of a mobile app and device (arn:<partition>:sns:<region>:<account>:endpoint/<platform>/<app>/<id>)")]
+    [InlineData("application", "xarn:aws:sns:us-west-2:123456789012:endpoint/GCM/app/id", "the EndpointArn of a mobile app and device (arn:<partition>:sns:<region>:<account>:endpoint/<platform>/<app>/<id>)")]
+    [InlineData("application", "arn:aws:sns:us-west-2:123456789012:endpoint/GCM/app/id x", "the EndpointArn of a mobile app and device (arn:<partition>:sns:<region>:<account>:endpoint/<platform>/<app>/<id>)")]
     public void AnEndpointOfTheWrongShapeSaysWhatSnsExpects(string protocol, string endpoint, string expected)
     {
         var errors = TestStacks.Errors("dev", ("alerts", One(protocol, endpoint)));
