@@ -82,7 +82,7 @@ internal static class EnvironmentPresets
         Collector: Collector(min: 1, max: 1, desired: 1, desiredCount: 1, retention: 7),
         Lambda: Lambda(memory: 256, timeout: 10, retention: 7),
         App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 3, BatchSize: 10),
-        Api: new ApiSettings(ApiType.Rest, "dev", ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, LogRetentionDays: 7),
+        Api: new ApiSettings(ApiType.Rest, DeploymentEnvironment.Dev.Wire(), ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, LogRetentionDays: 7),
         Sampling: DefaultSampling,
         // dev records every request: every class of path at 100 %.
         Rates: new SamplingRates(
@@ -96,7 +96,7 @@ internal static class EnvironmentPresets
         Collector: Collector(min: 1, max: 2, desired: 1, desiredCount: 1, retention: 30),
         Lambda: Lambda(memory: 512, timeout: 10, retention: 30),
         App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 3, BatchSize: 10),
-        Api: new ApiSettings(ApiType.Rest, "staging", ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100, LogRetentionDays: 30),
+        Api: new ApiSettings(ApiType.Rest, DeploymentEnvironment.Staging.Wire(), ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100, LogRetentionDays: 30),
         Sampling: DefaultSampling,
         Rates: new SamplingRates(
             Critical: new RuleRate(ReservoirSize: 2, FixedRate: 0.2),
@@ -113,7 +113,7 @@ internal static class EnvironmentPresets
         Collector: Collector(min: 2, max: 4, desired: 2, desiredCount: 2, retention: 90),
         Lambda: Lambda(memory: 512, timeout: 15, retention: 90),
         App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 5, BatchSize: 10),
-        Api: new ApiSettings(ApiType.Rest, "prod", ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400, LogRetentionDays: 90),
+        Api: new ApiSettings(ApiType.Rest, DeploymentEnvironment.Prod.Wire(), ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400, LogRetentionDays: 90),
         Sampling: DefaultSampling,
         Rates: new SamplingRates(
             Critical: new RuleRate(ReservoirSize: 1, FixedRate: 0.005),

@@ -27,7 +27,7 @@ public static class StackSettingsParser
         var collector = CollectorSettingsReader.Read(Section(raw, ConfigKeys.Collector, errors), preset.Collector, environment, errors);
         var lambda = LambdaSettingsReader.Read(Section(raw, ConfigKeys.Lambda, errors), preset.Lambda, errors);
         var app = AppSettingsReader.Read(Section(raw, ConfigKeys.App, errors), preset.App, errors);
-        var api = ApiSettingsReader.Read(Section(raw, ConfigKeys.Api, errors), preset.Api with { StageName = (environment ?? DeploymentEnvironment.Dev).Wire() }, errors);
+        var api = ApiSettingsReader.Read(Section(raw, ConfigKeys.Api, errors), preset.Api, errors);
         var sampling = SamplingSettingsReader.Read(Section(raw, ConfigKeys.Sampling, errors), preset.Sampling, errors);
         var traffic = TrafficReader.Read(raw, errors);
         var transactionSearch = TransactionSearchSettingsReader.Read(Section(raw, ConfigKeys.TransactionSearch, errors), errors);
