@@ -91,10 +91,10 @@ internal static partial class AlertSettingsReader
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"^http://[^\s/?#]+[^\s]*$")]
+    [GeneratedRegex(@"^http://[^\s/?#]\S*$")]
     private static partial Regex HttpUrl();
 
-    [GeneratedRegex(@"^https://[^\s/?#]+[^\s]*$")]
+    [GeneratedRegex(@"^https://[^\s/?#]\S*$")]
     private static partial Regex HttpsUrl();
 
     [GeneratedRegex(@"^\+[1-9][0-9]{1,14}$")]

@@ -79,10 +79,10 @@ internal static class EnvironmentPresets
     };
 
     private static readonly EnvironmentPreset Dev = new(
-        Collector: Collector(instanceType: "t3.medium", min: 1, max: 1, desired: 1, desiredCount: 1, retention: 7),
+        Collector: Collector(min: 1, max: 1, desired: 1, desiredCount: 1, retention: 7),
         Lambda: Lambda(memory: 256, timeout: 10, retention: 7),
         App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 3, BatchSize: 10),
-        Api: new ApiSettings(ApiType.Rest, "dev", ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, LogRetentionDays: 7),
+        Api: new ApiSettings(ApiType.Rest, DeploymentEnvironment.Dev.Wire(), ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, LogRetentionDays: 7),
         Sampling: DefaultSampling,
         // dev records every request: every class of path at 100 %.
         Rates: new SamplingRates(
@@ -93,10 +93,10 @@ internal static class EnvironmentPresets
         Protection: DataProtection.None);
 
     private static readonly EnvironmentPreset Staging = new(
-        Collector: Collector(instanceType: "t3.medium", min: 1, max: 2, desired: 1, desiredCount: 1, retention: 30),
+        Collector: Collector(min: 1, max: 2, desired: 1, desiredCount: 1, retention: 30),
         Lambda: Lambda(memory: 512, timeout: 10, retention: 30),
         App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 3, BatchSize: 10),
-        Api: new ApiSettings(ApiType.Rest, "staging", ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100, LogRetentionDays: 30),
+        Api: new ApiSettings(ApiType.Rest, DeploymentEnvironment.Staging.Wire(), ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100, LogRetentionDays: 30),
         Sampling: DefaultSampling,
         Rates: new SamplingRates(
             Critical: new RuleRate(ReservoirSize: 2, FixedRate: 0.2),
@@ -110,10 +110,10 @@ internal static class EnvironmentPresets
     // about a fifth of what AWS's default rule (1/s + 5 %) would record; with the two critical paths and the
     // traffic Pulumi.prod.yaml declares, about 37 %.
     private static readonly EnvironmentPreset Prod = new(
-        Collector: Collector(instanceType: "t3.medium", min: 2, max: 4, desired: 2, desiredCount: 2, retention: 90),
+        Collector: Collector(min: 2, max: 4, desired: 2, desiredCount: 2, retention: 90),
         Lambda: Lambda(memory: 512, timeout: 15, retention: 90),
         App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 5, BatchSize: 10),
-        Api: new ApiSettings(ApiType.Rest, "prod", ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400, LogRetentionDays: 90),
+        Api: new ApiSettings(ApiType.Rest, DeploymentEnvironment.Prod.Wire(), ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400, LogRetentionDays: 90),
         Sampling: DefaultSampling,
         Rates: new SamplingRates(
             Critical: new RuleRate(ReservoirSize: 1, FixedRate: 0.005),
@@ -132,9 +132,13 @@ internal static class EnvironmentPresets
 
     private static SamplingSettings DefaultSampling => new(DefaultCriticalPaths, DefaultRoutinePaths, []);
 
-    private static CollectorSettings Collector(string instanceType, int min, int max, int desired, int desiredCount, int retention) => new(
+    // The profile decides the collector's instance type and config, and the layer flavor and pins (ProfilePreset.Over
+    // puts its own over these); the environment preset carries the default profile's, so it is whole on its own.
+    private static ProfilePreset DefaultProfile => ProfilePresets.For(ProfilePresets.Default);
+
+    private static CollectorSettings Collector(int min, int max, int desired, int desiredCount, int retention) => new(
         Enabled: true,
-        InstanceType: instanceType,
+        InstanceType: DefaultProfile.CollectorInstanceType,
         MinSize: min,
         MaxSize: max,
         DesiredCapacity: desired,
@@ -146,12 +150,12 @@ internal static class EnvironmentPresets
         Cpu: 1024,
         Memory: 2048,
         LogRetentionDays: retention,
-        Config: new CollectorConfigSettings(CollectorConfigSource.Bundled, "/etc/ecs/ecs-default-config.yaml"));
+        Config: DefaultProfile.CollectorConfig);
 
     private static LambdaSettings Lambda(int memory, int timeout, int retention) => new(
-        Flavor: LayerFlavor.Legacy,
+        Flavor: DefaultProfile.LambdaFlavor,
         Architecture: LambdaArchitecture.X86_64,
-        Versions: new Dictionary<string, string>(),
+        Versions: DefaultProfile.LambdaVersions,
         LayerArn: null,
         MemorySize: memory,
         TimeoutSeconds: timeout,

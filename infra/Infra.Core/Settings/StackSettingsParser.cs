@@ -27,7 +27,7 @@ public static class StackSettingsParser
         var collector = CollectorSettingsReader.Read(Section(raw, ConfigKeys.Collector, errors), preset.Collector, environment, errors);
         var lambda = LambdaSettingsReader.Read(Section(raw, ConfigKeys.Lambda, errors), preset.Lambda, errors);
         var app = AppSettingsReader.Read(Section(raw, ConfigKeys.App, errors), preset.App, errors);
-        var api = ApiSettingsReader.Read(Section(raw, ConfigKeys.Api, errors), preset.Api with { StageName = (environment ?? DeploymentEnvironment.Dev).Wire() }, errors);
+        var api = ApiSettingsReader.Read(Section(raw, ConfigKeys.Api, errors), preset.Api, errors);
         var sampling = SamplingSettingsReader.Read(Section(raw, ConfigKeys.Sampling, errors), preset.Sampling, errors);
         var traffic = TrafficReader.Read(raw, errors);
         var transactionSearch = TransactionSearchSettingsReader.Read(Section(raw, ConfigKeys.TransactionSearch, errors), errors);
@@ -39,7 +39,8 @@ public static class StackSettingsParser
             ConfigKeys.Project, raw.StackName, environment ?? DeploymentEnvironment.Dev, profile, region ?? "", iamMode,
             collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts);
         StackValidation.Validate(settings, regionKnown: region is not null, errors);
-        return environment is null || region is null || errors.Errors.Count > 0
+        // A missing environment or Region is always reported, so errors alone decide.
+        return errors.Errors.Count > 0
             ? new SettingsResult(null, errors.Errors, errors.Warnings)
             : new SettingsResult(settings, [], errors.Warnings);
     }
