@@ -122,7 +122,7 @@ internal static class MonthlyCostBuilder
 
         var stackCost = MonthlyCostModel.Price(stack, settings.Region);
         var articleCost = MonthlyCostModel.Price(article, settings.Region);
-        var used = stackCost.Lines.Concat(articleCost.Lines).Select(line => line.PriceKey).Distinct(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var used = stackCost.Lines.Concat(articleCost.Lines).Select(line => line.PriceKey).ToHashSet(StringComparer.Ordinal);
         var prices = used.Select(key => Prices.Find(key, settings.Region)).OrderBy(price => price.Key, StringComparer.Ordinal).ToList();
         return new MonthlyCost(settings.Region, RegionNote(settings.Region, prices), stackCost, articleCost, prices, CostAssumptions.All);
     }

@@ -101,4 +101,13 @@ public class PriceSnapshotTests
     [Fact]
     public void InstanceKeysAreEc2DotType() =>
         Assert.Equal("ec2.c7g.large", Prices.InstanceKey("c7g.large"));
+
+    [Fact]
+    public void ANotFoundRowNamesEveryRegionTheTableHasTheKeyFor()
+    {
+        var rows = new[] { Prices.Find(Prices.Gp3Storage, "ap-southeast-1"), Prices.Find(Prices.Gp3Storage, "us-east-1") };
+        var price = Prices.NotFound(Prices.Gp3Storage, "eu-north-1", rows);
+        Assert.Equal("The table has it only for ap-southeast-1, us-east-1.", price.Note);
+        Assert.Equal(("EBS gp3 volume storage", "GB-month", "https://aws.amazon.com/pricing/"), (price.Description, price.Unit, price.Source));
+    }
 }
