@@ -20,8 +20,17 @@ internal static class TaskSizes
         MemoryByCpu.TryGetValue(cpu, out var memories) && memories.Contains(memory);
 
     public static string Describe(int cpu) => MemoryByCpu.TryGetValue(cpu, out var memories)
-        ? $"with cpu {cpu}, memory must be one of {memories[0]}..{memories[^1]} in steps of {(memories.Count > 1 ? memories[1] - memories[0] : 0)} MiB"
+        ? $"with cpu {cpu}, memory must be one of {MemoryChoices(memories)} MiB"
         : $"cpu must be one of {string.Join(", ", MemoryByCpu.Keys)}";
+
+    /// <summary>A range when the values are evenly spaced (1024..4096 in steps of 1024), else the values (512, 1024, 2048).</summary>
+    private static string MemoryChoices(IReadOnlyList<int> memories)
+    {
+        var step = memories[1] - memories[0];
+        return memories.Zip(memories.Skip(1), (lower, upper) => upper - lower).All(gap => gap == step)
+            ? $"{memories[0]}..{memories[^1]} in steps of {step}"
+            : string.Join(", ", memories);
+    }
 
     private static IReadOnlyList<int> Range(int from, int to, int step) =>
         Enumerable.Range(0, ((to - from) / step) + 1).Select(i => from + (i * step)).ToList();

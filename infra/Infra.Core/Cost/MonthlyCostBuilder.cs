@@ -43,17 +43,24 @@ internal static class MonthlyCostBuilder
         var requestsPerMonth = traces.RequestsPerSecond * CostAssumptions.SecondsPerMonth;
         var lambdaRequestsPerMonth = settings.Traffic.Where(route => lambdaRoutes.Contains(route.Route)).Sum(route => route.RequestsPerSecond)
             * CostAssumptions.SecondsPerMonth;
+        // Stryker disable once Arithmetic : equivalent while ConsumerInvocationsPerLambdaRequest is 1 (× 1 and ÷ 1 agree); the plan prints that assumption.
         var consumerInvocations = lambdaRequestsPerMonth * CostAssumptions.ConsumerInvocationsPerLambdaRequest;
 
         double SpansPerMonth(IEnumerable<RouteCost> routes) => routes.Sum(route => route.TracesPerSecond
             * (lambdaRoutes.Contains(route.Route) ? CostAssumptions.SpansPerLambdaTrace : CostAssumptions.SpansPerOtherTrace))
             * CostAssumptions.SecondsPerMonth;
 
-        var functionLogs = functions.Select(function => new LogGroupUsage(
-            function.LogGroupName,
-            Gb((function.Key == SampleApp.Chatbot ? lambdaRequestsPerMonth : consumerInvocations) * CostAssumptions.FunctionLogBytesPerInvocation),
-            function.LogRetentionDays,
-            $"{(function.Key == SampleApp.Chatbot ? "one invocation per chat request" : "one invocation per queued message")} × {CostAssumptions.FunctionLogBytesPerInvocation:0} B"))
+        var functionLogs = functions.Select(function =>
+            {
+                var (invocations, per) = function.Key == SampleApp.Chatbot
+                    ? (lambdaRequestsPerMonth, "one invocation per chat request")
+                    : (consumerInvocations, "one invocation per queued message");
+                return new LogGroupUsage(
+                    function.LogGroupName,
+                    Gb(invocations * CostAssumptions.FunctionLogBytesPerInvocation),
+                    function.LogRetentionDays,
+                    $"{per} × {CostAssumptions.FunctionLogBytesPerInvocation:0} B");
+            })
             .ToList();
 
         var stackLogs = new List<LogGroupUsage>
@@ -90,9 +97,8 @@ internal static class MonthlyCostBuilder
             monitoring.Dashboards);
 
         // The article: legacy layers, AWS's default sampling rule, one t2.medium host, no Insights, no Transaction
-        // Search, no access logs, no alarms or dashboard; Lambda and the collector's awslogs driver create log groups
-        // that never expire.
-        var articleSpans = SpansPerMonth(traces.DefaultRuleRoutes);
+        // Search (so its spans are billed with the traces recorded, not on their own), no access logs, no alarms or
+        // dashboard; Lambda and the collector's awslogs driver create log groups that never expire.
         var article = new SetupUsage(
             ArticleSetup,
             "X-Ray's default rule: 1 request/s and 5 % of the rest",
@@ -100,8 +106,8 @@ internal static class MonthlyCostBuilder
             InsightsEnabled: false,
             TransactionSearchEnabled: false,
             IndexingPercentage: 0,
-            articleSpans,
-            Gb(articleSpans * CostAssumptions.BytesPerSpan),
+            SpansPerMonth: 0,
+            SpanGbPerMonth: 0,
             ApplicationSignalsEnabled: false,
             SignalsPerMonth: 0,
             CostAssumptions.ArticleInstanceType,
@@ -116,7 +122,7 @@ internal static class MonthlyCostBuilder
 
         var stackCost = MonthlyCostModel.Price(stack, settings.Region);
         var articleCost = MonthlyCostModel.Price(article, settings.Region);
-        var used = stackCost.Lines.Concat(articleCost.Lines).Select(line => line.PriceKey).Distinct(StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var used = stackCost.Lines.Concat(articleCost.Lines).Select(line => line.PriceKey).ToHashSet(StringComparer.Ordinal);
         var prices = used.Select(key => Prices.Find(key, settings.Region)).OrderBy(price => price.Key, StringComparer.Ordinal).ToList();
         return new MonthlyCost(settings.Region, RegionNote(settings.Region, prices), stackCost, articleCost, prices, CostAssumptions.All);
     }

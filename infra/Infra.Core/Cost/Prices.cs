@@ -133,7 +133,8 @@ internal static class Prices
             ?? NotFound(key, region, rows);
     }
 
-    private static Price NotFound(string key, string region, IReadOnlyList<Price> otherRegions)
+    /// <summary>The unpriced row for a key the table has no usable row for; <paramref name="otherRegions"/> are its rows for other Regions.</summary>
+    internal static Price NotFound(string key, string region, IReadOnlyList<Price> otherRegions)
     {
         var unit = otherRegions.FirstOrDefault()?.Unit ?? (key.StartsWith("ec2.", StringComparison.Ordinal) ? "hour" : "unit");
         var description = otherRegions.FirstOrDefault()?.Description ?? key;
