@@ -3,32 +3,6 @@ namespace Infra.Core.Tests.Lambda;
 /// <summary>How the sample app's settings change its functions.</summary>
 public class SampleAppSettingsTests
 {
-    [Fact]
-    public void AKnowledgeBaseIsPassedToTheChatbotWhichMayRetrieveFromItOnly()
-    {
-        // bedrock:Retrieve acts on the knowledge-base resource, arn:${Partition}:bedrock:${Region}:${Account}:knowledge-base/${KnowledgeBaseId}:
-        // https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonbedrock.html
-        var chatbot = TestStacks.Blueprint("dev", ("app", """{"knowledgeBaseId":"KB12345678"}""")).Chatbot;
-        Assert.Equal("KB12345678", chatbot.Environment["KNOWLEDGE_BASE_ID"]);
-        var retrieve = chatbot.Policy.Statements.Single(statement => statement.Sid == "QueryKnowledgeBase");
-        Assert.Equal(["bedrock:Retrieve"], retrieve.Actions);
-        Assert.Equal([$"arn:aws:bedrock:us-west-2:{TestStacks.Account}:knowledge-base/KB12345678"], retrieve.Resources);
-    }
-
-    [Fact]
-    public void WithoutAKnowledgeBaseTheChatbotGetsNeitherTheVariableNorTheRight()
-    {
-        var chatbot = TestStacks.Blueprint("dev").Chatbot;
-        Assert.False(chatbot.Environment.ContainsKey("KNOWLEDGE_BASE_ID"));
-        Assert.DoesNotContain(chatbot.Policy.Statements, statement => statement.Actions.Contains("bedrock:Retrieve"));
-    }
-
-    [Theory]
-    [InlineData("true", "true")]
-    [InlineData("false", "false")]
-    public void TheChatbotIsToldWhetherToSimulateAFailure(string setting, string variable) =>
-        Assert.Equal(variable, TestStacks.Blueprint("dev", ("app", $$"""{"simulateFailure":{{setting}}}""")).Chatbot.Environment["SIMULATE_FAILURE"]);
-
     /// <summary>
     /// A REST API's integration times out after 29 seconds by default ("Maximum integration timeout in milliseconds"):
     /// https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html#api-gateway-execution-service-limits-table
