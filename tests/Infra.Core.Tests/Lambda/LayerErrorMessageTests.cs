@@ -115,7 +115,8 @@ public class LayerErrorMessageTests
         var pinned = AdotLayers.Resolve(Lambda(versions: new() { ["python"] = "1.25.0:0" }, layerArn: OwnLayer), "eu-south-1", "python3.12");
         Assert.Equal((OwnLayer, (string?)null, "flavor"), (pinned.Choice?.Arn, pinned.Error, pinned.Setting));
         var dotnet = AdotLayers.Resolve(Lambda(LayerFlavor.Distro, LambdaArchitecture.Arm64, layerArn: OwnLayer), "eu-south-1", "dotnet8");
-        Assert.Equal((OwnLayer, "/opt/otel-instrument", "tracecontext,b3,b3multi,xray"), (dotnet.Choice?.Arn, dotnet.Choice?.ExecWrapper, dotnet.Choice?.Propagators));
+        // Every distro layer is started by AWS_LAMBDA_EXEC_WRAPPER=/opt/otel-instrument: https://aws-otel.github.io/docs/getting-started/lambda
+        Assert.Equal((OwnLayer, "/opt/otel-instrument", AdotLanguage.DotNet), (dotnet.Choice?.Arn, dotnet.Choice?.ExecWrapper, dotnet.Choice?.Language));
     }
 
     /// <summary>The Java wrapper's handler variants: https://aws-otel.github.io/docs/getting-started/lambda/lambda-java</summary>
