@@ -27,22 +27,31 @@ internal static partial class AdotLayers
         var resolution = settings.Flavor == LayerFlavor.Legacy
             ? ResolveLegacy(settings, region, runtime, language.Value, javaHandler)
             : ResolveDistro(settings, region, runtime, language.Value);
-
-        // An explicit ARN replaces the catalog's choice; the wrapper and propagators still follow the language.
-        if (settings.LayerArn is not null && resolution.Choice is { } choice)
+        if (settings.LayerArn is not { } ownArn)
         {
-            return new LayerResolution(choice with { Arn = settings.LayerArn }, null);
+            return resolution;
         }
 
-        if (settings.LayerArn is not null && resolution.Error is not null && language is { } lang)
-        {
-            var wrapper = settings.Flavor == LayerFlavor.Legacy ? AdotLayerCatalog.Legacy(lang).ExecWrapper : AdotLayerCatalog.DistroExecWrapper;
-            var propagators = settings.Flavor == LayerFlavor.Legacy ? AdotLayerCatalog.Legacy(lang).Propagators : AdotLayerCatalog.DistroPropagators[lang];
-            return new LayerResolution(new LayerChoice(settings.LayerArn, wrapper, propagators, lang), null);
-        }
-
-        return resolution;
+        // An explicit ARN replaces the catalog's choice, or stands in where the catalog has none; the wrapper and
+        // propagators still follow the language.
+        var choice = resolution.Choice ?? new LayerChoice(ownArn, ExecWrapperOf(settings.Flavor, language.Value, javaHandler), PropagatorsOf(settings.Flavor, language.Value), language.Value);
+        return new LayerResolution(choice with { Arn = ownArn }, null);
     }
+
+    private static string ExecWrapperOf(LayerFlavor flavor, AdotLanguage language, string javaHandler)
+    {
+        if (flavor == LayerFlavor.Distro)
+        {
+            return AdotLayerCatalog.DistroExecWrapper;
+        }
+
+        return language == AdotLanguage.JavaWrapper && AdotLayerCatalog.JavaWrapperHandlers.TryGetValue(javaHandler, out var handler)
+            ? handler
+            : AdotLayerCatalog.Legacy(language).ExecWrapper;
+    }
+
+    private static string PropagatorsOf(LayerFlavor flavor, AdotLanguage language) =>
+        flavor == LayerFlavor.Legacy ? AdotLayerCatalog.Legacy(language).Propagators : AdotLayerCatalog.DistroPropagators[language];
 
     public static AdotLanguage? LanguageOf(LayerFlavor flavor, string runtime)
     {
@@ -106,10 +115,7 @@ internal static partial class AdotLayers
 
         var name = $"{family.NameStem}-{AdotLayerCatalog.ArchitectureSuffix(settings.Architecture)}-ver-{release.Version.Replace('.', '-')}";
         var arn = $"arn:{AwsContext.PartitionOf(region)}:lambda:{region}:{AdotLayerCatalog.LegacyAccount}:layer:{name}:{release.LayerVersion}";
-        var wrapper = language == AdotLanguage.JavaWrapper && AdotLayerCatalog.JavaWrapperHandlers.TryGetValue(javaHandler, out var handler)
-            ? handler
-            : family.ExecWrapper;
-        return new LayerResolution(new LayerChoice(arn, wrapper, family.Propagators, language), null);
+        return new LayerResolution(new LayerChoice(arn, ExecWrapperOf(LayerFlavor.Legacy, language, javaHandler), family.Propagators, language), null);
     }
 
     private static (LegacyRelease? Release, string? Error) ParseLegacyVersion(string wanted, LegacyLayerFamily family)
@@ -150,7 +156,7 @@ internal static partial class AdotLayers
         var row = AdotLayerCatalog.DistroRegions.FirstOrDefault(candidate => candidate.Region == region);
         if (row is null || !row.LayerVersions.TryGetValue(language, out var layerVersion))
         {
-            var where = AdotLayerCatalog.DistroRegions.Where(candidate => candidate.LayerVersions.ContainsKey(language)).Select(candidate => candidate.Region);
+            var where = AdotLayerCatalog.DistroRegions.Where(candidate => candidate.LayerVersions.ContainsKey(language)).Select(candidate => candidate.Region).Order(StringComparer.Ordinal);
             return Fail($"the ADOT distro layer {AdotLayerCatalog.DistroLayerNames[language]} is not published in {region}; it is published in: {string.Join(", ", where)}. "
                 + "Or set lambda.layerArn.");
         }
@@ -170,14 +176,8 @@ internal static partial class AdotLayers
         return new LayerResolution(new LayerChoice(arn, AdotLayerCatalog.DistroExecWrapper, AdotLayerCatalog.DistroPropagators[language], language), null);
     }
 
-    public static string DistroConfigKey(AdotLanguage language) => language switch
-    {
-        AdotLanguage.Python => "python",
-        AdotLanguage.NodeJs => "nodejs",
-        AdotLanguage.Java => "java",
-        AdotLanguage.DotNet => "dotnet",
-        _ => language.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The lambda.versions key of a distro layer: python, nodejs, java, dotnet.</summary>
+    public static string DistroConfigKey(AdotLanguage language) => language.ToString().ToLowerInvariant();
 
     /// <summary>The keys lambda.versions accepts for a flavor.</summary>
     public static IReadOnlyList<string> VersionKeys(LayerFlavor flavor) => flavor == LayerFlavor.Legacy

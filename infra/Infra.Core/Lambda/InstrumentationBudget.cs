@@ -51,9 +51,5 @@ internal static class InstrumentationBudget
         return new FunctionInstrumentation(declared, loaded, disabled, layer.Release);
     }
 
-    private static string TopLevel(string module)
-    {
-        var dot = module.IndexOf('.', StringComparison.Ordinal);
-        return dot < 0 ? module : module[..dot];
-    }
+    private static string TopLevel(string module) => module.Split('.', 2)[0];
 }

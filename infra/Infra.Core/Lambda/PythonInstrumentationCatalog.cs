@@ -11,14 +11,12 @@ namespace Infra.Core.Lambda;
 /// <param name="EntryPoints">Every instrumentor entry point the layer ships.</param>
 /// <param name="DisabledByWrapper">The wrapper's own default for the variable; replaced, not extended, once the variable is set.</param>
 /// <param name="AlwaysOn">Entry points the layer needs whatever the code imports (the Lambda handler instrumentation).</param>
-/// <param name="Source">Where the lists come from.</param>
 internal sealed record PythonLayerInstrumentations(
     LayerFlavor Flavor,
     string Release,
     IReadOnlyList<string> EntryPoints,
     IReadOnlyList<string> DisabledByWrapper,
-    IReadOnlyList<string> AlwaysOn,
-    string Source);
+    IReadOnlyList<string> AlwaysOn);
 
 /// <summary>
 /// The Python instrumentations of the ADOT layers as data, and which Python modules each one traces.
@@ -48,6 +46,7 @@ internal static class PythonInstrumentationCatalog
     /// only makes one name in the list unused there. Entry-point names from each package's pyproject.toml in
     /// opentelemetry-python-contrib at v0.53b0; asgi, wsgi and dbapi register none. The legacy wrapper
     /// (python/src/otel/otel_sdk/otel-instrument) disables nothing by itself.
+    /// https://github.com/open-telemetry/opentelemetry-lambda/blob/5cc158009047d6c5cdc9fad69b4a28e75c7c92f7/python/src/otel/otel_sdk/requirements.txt
     /// </summary>
     public static readonly PythonLayerInstrumentations Legacy = new(
         LayerFlavor.Legacy,
@@ -59,8 +58,7 @@ internal static class PythonInstrumentationCatalog
             "sqlite3", "starlette", "tornado",
         ],
         [],
-        ["aws-lambda"],
-        "https://github.com/open-telemetry/opentelemetry-lambda/blob/5cc158009047d6c5cdc9fad69b4a28e75c7c92f7/python/src/otel/otel_sdk/requirements.txt");
+        ["aws-lambda"]);
 
     /// <summary>
     /// The AWSOpenTelemetryDistroPython layers at the catalog's layer versions: ADOT Python v0.18.0 (the ARNs of
@@ -71,6 +69,7 @@ internal static class PythonInstrumentationCatalog
     /// (lambda-layer/src/otel-instrument at v0.18.0) sets <see cref="DisabledByWrapper"/> when the variable is unset and
     /// always appends aws-lambda, which its otel_wrapper.py instruments itself. v0.19.0 adds a lite mode
     /// (OTEL_AWS_LAMBDA_FAST_START) that still honours the variable; the catalog's layers predate it.
+    /// https://github.com/aws-observability/aws-otel-python-instrumentation/blob/v0.18.0/lambda-layer/src/otel-instrument
     /// </summary>
     public static readonly PythonLayerInstrumentations Distro = new(
         LayerFlavor.Distro,
@@ -93,8 +92,7 @@ internal static class PythonInstrumentationCatalog
             "tornado", "tortoiseorm", "wsgi", "openai_agents", "aws_openai_agents", "aws_crewai", "aws_langchain",
             "aws_mcp", "aws_llama-index",
         ],
-        ["aws-lambda"],
-        "https://github.com/aws-observability/aws-otel-python-instrumentation/blob/v0.18.0/lambda-layer/src/otel-instrument");
+        ["aws-lambda"]);
 
     public static PythonLayerInstrumentations For(LayerFlavor flavor) => flavor == LayerFlavor.Distro ? Distro : Legacy;
 
