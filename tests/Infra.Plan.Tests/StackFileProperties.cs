@@ -15,6 +15,12 @@ public sealed class StackFileProperties : IDisposable
 {
     private readonly StackFolderFixture _folder = new();
 
+    /// <summary>
+    /// A property's sample count, scaled by CsCheck's own iteration setting (environment variable CsCheck_Iter,
+    /// default 100 = the full count): scripts/mutation lowers it because these properties run for every mutant.
+    /// </summary>
+    private static int Runs(int full) => (int)Math.Max(1, full * Check.Iter / 100);
+
     public void Dispose() => _folder.Dispose();
 
     // ---------- Generators ----------
@@ -115,7 +121,7 @@ public sealed class StackFileProperties : IDisposable
             _folder.Write("dev", text);
             AssertWellBehaved(_folder.Plan("dev"), "table");
             AssertWellBehaved(_folder.Plan("dev", "--json"), "json");
-        }, iter: 250, threads: 1);
+        }, iter: Runs(250), threads: 1);
 
     private static readonly string[] Committed = ["dev", "staging", "prod"];
 
@@ -181,7 +187,7 @@ public sealed class StackFileProperties : IDisposable
             bytes = mutations.Aggregate(bytes, (current, mutate) => mutate(current));
             _folder.WriteBytes(stack, bytes);
             AssertWellBehaved(_folder.Plan(stack, "--json"), "json");
-        }, iter: 300, threads: 1);
+        }, iter: Runs(300), threads: 1);
 
     /// <summary>Valid settings, drawn from what the README and AWS allow.</summary>
     private static readonly Gen<(string Stack, string Text, string InstanceType)> ValidStackFile = Gen.Select(
@@ -235,7 +241,7 @@ public sealed class StackFileProperties : IDisposable
             Assert.True(run.Code == PlanCommand.Ok, $"{valid.Text}\n{run.Stderr}");
             Assert.Contains($"\"{valid.InstanceType}\"", run.Stdout, StringComparison.Ordinal);
             _folder.Write(valid.Stack, "");
-        }, iter: 120, threads: 1);
+        }, iter: Runs(120), threads: 1);
 
     /// <summary>A mistake, the section line it goes under, and the key the error must name.</summary>
     private static readonly (string Section, string Line, string Key)[] Mistakes =
@@ -275,7 +281,7 @@ public sealed class StackFileProperties : IDisposable
             Assert.Equal(PlanCommand.InvalidSettings, run.Code);
             Assert.Contains(key, run.ErrorKeys);
             _folder.Write(valid.Stack, "");
-        }, iter: 120, threads: 1);
+        }, iter: Runs(120), threads: 1);
 
     /// <summary>Exit 0 with a plan, or exit 2 with errors that each name a key; nothing else, and never a stack trace.</summary>
     private static void AssertWellBehaved(PlanRun run, string format)
