@@ -106,4 +106,15 @@ public class AlarmTableTests
             "GreaterThanThreshold", 1, 1, 1, "notBreaching");
         Assert.Equal("AWS/Lambda Errors Sum (errors a, errors b): b, a + b", alarm.Watches);
     }
+
+    [Theory]
+    // PutMetricAlarm: Statistic is SampleCount | Average | Sum | Minimum | Maximum; a percentile (p0.0 to p100) goes in
+    // ExtendedStatistic instead.
+    [InlineData("p99", true)]
+    [InlineData("p50", true)]
+    [InlineData("Average", false)]
+    [InlineData("SampleCount", false)]
+    [InlineData("Maximum", false)]
+    public void OnlyPercentilesAreExtendedStatistics(string statistic, bool percentile) =>
+        Assert.Equal(percentile, new MetricSpec("AWS/ApiGateway", "Latency", [], statistic, 60).IsPercentile);
 }
