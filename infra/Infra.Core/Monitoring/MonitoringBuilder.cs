@@ -115,7 +115,8 @@ internal static class MonitoringBuilder
         }
 
         var targets = preset.Slo;
-        var windows = new[] { preset.BurnRate.ShortWindowMinutes, preset.BurnRate.LongWindowMinutes }.Distinct().Order().ToList();
+        // Every preset's short window is shorter than its long one (see the preset tests), so this list is ordered and distinct.
+        IReadOnlyList<int> windows = [preset.BurnRate.ShortWindowMinutes, preset.BurnRate.LongWindowMinutes];
         var slos = new List<SloSpec>();
         foreach (var route in routes)
         {

@@ -29,8 +29,8 @@ public sealed record AwsContext(string Partition, string Region, string AccountI
     /// </summary>
     public static string ServicePrincipal(string service) => $"{service}.amazonaws.com";
 
-    public string Arn(string service, string resource, bool regional = true, bool withAccount = true) =>
-        $"arn:{Partition}:{service}:{(regional ? Region : "")}:{(withAccount ? AccountId : "")}:{resource}";
+    public string Arn(string service, string resource, bool withAccount = true) =>
+        $"arn:{Partition}:{service}:{Region}:{(withAccount ? AccountId : "")}:{resource}";
 
     public string LogGroupArn(string logGroupName) => Arn("logs", $"log-group:{logGroupName}");
 

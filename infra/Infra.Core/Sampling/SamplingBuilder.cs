@@ -152,18 +152,8 @@ public static class SamplingBuilder
             : null;
     }
 
-    private static int IndexOf(StackSettings settings, string name)
-    {
-        for (var i = 0; i < settings.Sampling.Rules.Count; i++)
-        {
-            if (settings.Sampling.Rules[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private static int IndexOf(StackSettings settings, string name) =>
+        settings.Sampling.Rules.Select(rule => rule.Name).ToList().IndexOf(name);
 
     /// <summary>The stack's group gathers the traces of its API stage and of its functions.</summary>
     public static XRayGroupSpec Group(StackSettings settings, StackNames names, string apiServiceName, IEnumerable<string> functionNames)
