@@ -59,7 +59,7 @@ internal static class CollectorSettingsReader
             errors.Add(reader.PathOf("vpcId"), "required when collector.subnetIds is set: the security group is created in that VPC and opened to its CIDR.");
         }
 
-        if (imageTag == "latest" || !SettingsPatterns.ImageTag().IsMatch(imageTag))
+        if (!SettingsPatterns.ImageTag().IsMatch(imageTag))
         {
             errors.Add(reader.PathOf("imageTag"), $"'{imageTag}' is not a pinned release tag; use a version tag such as {EnvironmentPresets.CollectorImageTag} (never latest).");
         }
@@ -75,9 +75,9 @@ internal static class CollectorSettingsReader
         else if (InstanceTypes.Find(instanceType) is { } type && !InstanceTypes.Fits(type, cpu, memory))
         {
             var fitting = InstanceTypes.All
-                .Where(candidate => candidate.Arm64 == type.Arm64 && candidate.Name != instanceType && InstanceTypes.Fits(candidate, cpu, memory))
+                .Where(candidate => candidate.Arm64 == type.Arm64 && InstanceTypes.Fits(candidate, cpu, memory))
                 .OrderBy(candidate => Family(candidate.Name) != Family(instanceType))
-                .ThenBy(candidate => candidate.MemoryMiB).ThenBy(candidate => candidate.VCpus).ThenBy(candidate => candidate.Name, StringComparer.Ordinal)
+                .ThenBy(candidate => candidate.MemoryMiB).ThenBy(candidate => candidate.Name, StringComparer.Ordinal)
                 .Select(candidate => candidate.Name)
                 .FirstOrDefault();
             var key = reader.Has("instanceType") || !(reader.Has("cpu") || reader.Has("memory")) ? "instanceType" : reader.Has("memory") ? "memory" : "cpu";

@@ -183,11 +183,7 @@ internal sealed class ObjectReader
         return ReadStringMap(PathOf(name), value, _errors) ?? fallback;
     }
 
-    public ObjectReader Object(string name)
-    {
-        TryTake(name, out var value);
-        return new ObjectReader(PathOf(name), Has(name) ? value : null, _errors);
-    }
+    public ObjectReader Object(string name) => new(PathOf(name), TryTake(name, out var value) ? value : null, _errors);
 
     /// <summary>Each element of a list of objects, with its indexed key (rules[2]).</summary>
     public IReadOnlyList<ObjectReader>? ObjectList(string name)

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 using System.Text;
 using Infra.Core.Naming;
 
@@ -11,12 +11,13 @@ namespace Infra.Core.Settings;
 /// Source: https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html#tag-conventions and the same
 /// rules in each service's Tag type, e.g. https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Tag.html (read 2026-11-26).
 /// </summary>
-internal static partial class TagRules
+internal static class TagRules
 {
     public const int MaxTagsPerResource = 50;
     public const int MaxKeyLength = 128;
     public const int MaxValueLength = 256;
     public const string AllowedCharacters = "letters, digits, spaces and + - = . _ : / @";
+    private const string AllowedSymbols = "+-=._:/@";
 
     public static IReadOnlyDictionary<string, string> Read(RawStackConfig raw, ErrorSink errors)
     {
@@ -64,11 +65,13 @@ internal static partial class TagRules
             return false;
         }
 
-        if (!AllowedPattern().IsMatch(text))
+        foreach (var rune in text.EnumerateRunes())
         {
-            var bad = text.EnumerateRunes().First(rune => !AllowedPattern().IsMatch(rune.ToString()));
-            errors.Add(tagKey, $"the tag {part} contains {Describe(bad)}; AWS allows {AllowedCharacters}.");
-            return false;
+            if (!IsAllowed(rune))
+            {
+                errors.Add(tagKey, $"the tag {part} contains {Describe(rune)}; AWS allows {AllowedCharacters}.");
+                return false;
+            }
         }
 
         return true;
@@ -79,6 +82,17 @@ internal static partial class TagRules
 
     private static string Describe(Rune rune) => Rune.IsControl(rune) ? $"the control character U+{rune.Value:X4}" : $"'{rune}'";
 
-    [GeneratedRegex(@"^[\p{L}\p{M}\p{N}\p{Zs}+\-=._:/@]*$")]
-    private static partial Regex AllowedPattern();
+    /// <summary>
+    /// Letters (with their combining marks), numbers and spaces of any script, and the symbols AWS names. Checked per
+    /// Unicode character, so letters outside the Basic Multilingual Plane (written as two UTF-16 units) count as letters.
+    /// </summary>
+    private static bool IsAllowed(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter => true,
+        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => true,
+        UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
+        UnicodeCategory.SpaceSeparator => true,
+        _ => AllowedSymbols.Contains(rune.ToString(), StringComparison.Ordinal),
+    };
 }
