@@ -66,16 +66,15 @@ public sealed record ProfileSpec(Profile Name, IReadOnlyList<string> Overrides)
         Compare(ConfigKeys.IamMode, settings.IamMode, preset.IamMode, mode => mode.Wire());
         Compare("collector.instanceType", settings.Collector.InstanceType, preset.CollectorInstanceType, type => type);
         Compare("collector.config.source", settings.Collector.Config.Source, preset.CollectorConfig.Source, source => source.Wire());
-        if (settings.Collector.Config.Source == CollectorConfigSource.Bundled)
-        {
-            Compare("collector.config.bundledPath", settings.Collector.Config.BundledPath, preset.CollectorConfig.BundledPath, path => path);
-        }
+
+        // bundledPath is refused next to a custom source, so only a bundled one can depart from the profile's.
+        Compare("collector.config.bundledPath", settings.Collector.Config.BundledPath, preset.CollectorConfig.BundledPath, path => path);
 
         Compare("lambda.flavor", settings.Lambda.Flavor, preset.LambdaFlavor, flavor => flavor.Wire());
         var pinned = settings.Lambda.Flavor == preset.LambdaFlavor ? preset.LambdaVersions : new Dictionary<string, string>();
         foreach (var (language, version) in settings.Lambda.Versions.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            Compare($"lambda.versions.{language}", version, pinned.GetValueOrDefault(language), value => value ?? "");
+            Compare($"lambda.versions.{language}", version, pinned.GetValueOrDefault(language), value => value!);
         }
 
         Compare("applicationSignals.enabled", settings.ApplicationSignals.Enabled, preset.ApplicationSignals && settings.Lambda.Flavor == LayerFlavor.Distro,

@@ -61,18 +61,23 @@ public static class StackSettingsParser
                 {
                     errors.Add(key, KeySuggestion.Describe(key, name, ConfigKeys.ProjectKeys.ToList()));
                 }
-
-                continue;
             }
-
-            var separator = key.IndexOf(':', StringComparison.Ordinal);
-            var space = separator < 0 ? key : key[..separator];
-            if (!ConfigKeys.KnownNamespaces.Contains(space))
+            else
             {
-                var nearest = KeySuggestion.Nearest(space, ConfigKeys.KnownNamespaces);
-                errors.Add(key, $"unknown config namespace '{space}'.{(nearest is null ? "" : $" Did you mean '{nearest}'?")} "
-                    + $"Known namespaces: {string.Join(", ", ConfigKeys.KnownNamespaces)}.");
+                CheckNamespace(key, errors);
             }
+        }
+    }
+
+    private static void CheckNamespace(string key, ErrorSink errors)
+    {
+        var separator = key.IndexOf(':', StringComparison.Ordinal);
+        var space = separator < 0 ? key : key[..separator];
+        if (!ConfigKeys.KnownNamespaces.Contains(space))
+        {
+            var nearest = KeySuggestion.Nearest(space, ConfigKeys.KnownNamespaces);
+            errors.Add(key, $"unknown config namespace '{space}'.{(nearest is null ? "" : $" Did you mean '{nearest}'?")} "
+                + $"Known namespaces: {string.Join(", ", ConfigKeys.KnownNamespaces)}.");
         }
     }
 

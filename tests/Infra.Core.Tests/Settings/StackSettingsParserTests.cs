@@ -51,6 +51,15 @@ public class StackSettingsParserTests
             Message(result.Errors, "collector"));
     }
 
+    [Fact]
+    public void AKeyStartingWithAColonHasAnEmptyNamespace()
+    {
+        var result = StackSettingsParser.Parse(Raw("dev", (":collector", "{}")));
+        Assert.Equal(
+            "unknown config namespace ''. Known namespaces: adot-tracing, aws, aws-native, pulumi.",
+            Message(result.Errors, ":collector"));
+    }
+
     [Theory]
     [InlineData("aws:profile")]
     [InlineData("aws-native:skipCredentialsValidation")]
