@@ -24,18 +24,17 @@ internal static partial class AdotLayers
             return Fail($"runtime '{runtime}' has no ADOT {settings.Flavor.Wire()} layer; supported runtimes: {string.Join(", ", SupportedRuntimes(settings.Flavor))}.");
         }
 
-        var resolution = settings.Flavor == LayerFlavor.Legacy
-            ? ResolveLegacy(settings, region, runtime, language.Value, javaHandler)
-            : ResolveDistro(settings, region, runtime, language.Value);
-        if (settings.LayerArn is not { } ownArn)
+        if (settings.LayerArn is { } ownArn)
         {
-            return resolution;
+            // An explicit ARN stands in for the catalog's layer; the wrapper and propagators still follow the language.
+            return new LayerResolution(
+                new LayerChoice(ownArn, ExecWrapperOf(settings.Flavor, language.Value, javaHandler), PropagatorsOf(settings.Flavor, language.Value), language.Value),
+                null);
         }
 
-        // An explicit ARN replaces the catalog's choice, or stands in where the catalog has none; the wrapper and
-        // propagators still follow the language.
-        var choice = resolution.Choice ?? new LayerChoice(ownArn, ExecWrapperOf(settings.Flavor, language.Value, javaHandler), PropagatorsOf(settings.Flavor, language.Value), language.Value);
-        return new LayerResolution(choice with { Arn = ownArn }, null);
+        return settings.Flavor == LayerFlavor.Legacy
+            ? ResolveLegacy(settings, region, runtime, language.Value, javaHandler)
+            : ResolveDistro(settings, region, runtime, language.Value);
     }
 
     private static string ExecWrapperOf(LayerFlavor flavor, AdotLanguage language, string javaHandler)

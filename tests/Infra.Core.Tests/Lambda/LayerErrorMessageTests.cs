@@ -49,6 +49,12 @@ public class LayerErrorMessageTests
         $"the legacy ADOT layers are not published in eu-south-1; they are published in: {LegacyRegions}. "
         + "It is published there with lambda.flavor 'distro'. Or set lambda.layerArn.");
 
+    [Fact]
+    public void ALegacyRegionWithNoLayerOfEitherFlavorOffersOnlyAnOwnLayer() => AssertRefused(
+        AdotLayers.Resolve(Lambda(), "xx-nowhere-1", "nodejs20.x"),
+        "flavor",
+        $"the legacy ADOT layers are not published in xx-nowhere-1; they are published in: {LegacyRegions}. Or set lambda.layerArn.");
+
     [Theory]
     [InlineData("1.25")]
     [InlineData("1.25.0:")]
