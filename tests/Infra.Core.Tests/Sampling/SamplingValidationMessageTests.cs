@@ -143,6 +143,18 @@ public class SamplingValidationMessageTests
     }
 
     [Fact]
+    public void AServiceTypeInOtherCaseIsTheSameType()
+    {
+        // Samplers compare a rule field without wildcards to the span's value ignoring case, e.g. OpenTelemetry .NET's
+        // AWS X-Ray sampler: open-telemetry/opentelemetry-dotnet-contrib@0758661991dabacc32cd4a82442219c94c5b5165:
+        // src/OpenTelemetry.Sampler.AWS/Matcher.cs (WildcardMatch, StringComparison.OrdinalIgnoreCase).
+        var rule = Spec("orders", RuleKind.Custom, 50, "orders", "aws::lambda::function");
+        Assert.Equal(
+            "the rule's service type AWS::Lambda::Function is an AWS service that makes its own sampling decision, not an ADOT SDK",
+            SamplingBuilder.BoostCannotFire(rule, "adot-tracing-prod-api/prod"));
+    }
+
+    [Fact]
     public void ARuleForTheStageButAnotherServiceTypeMayBoost()
     {
         // Service name and type must both match the stage for the rule to apply to it.
