@@ -50,23 +50,20 @@ internal static class CollectorIam
             [policy.Arn],
             []);
 
-        var executionRole = mode == IamMode.Seed
-            ? new RoleSpec(
-                names.ExecutionRole,
-                "Role ECS uses to start the collector task (the article's TaskExecutionRole)",
-                EcsTasksTrust(aws),
-                [aws.ManagedPolicyArn(ManagedPolicies.EcsTaskExecution), aws.ManagedPolicyArn(ManagedPolicies.CloudWatchLogsFullAccess), aws.ManagedPolicyArn(ManagedPolicies.SsmReadOnly)],
-                [])
-            : new RoleSpec(
-                names.ExecutionRole,
-                "Role ECS uses to start the collector task (the article's TaskExecutionRole)",
-                EcsTasksTrust(aws),
-                [aws.ManagedPolicyArn(ManagedPolicies.EcsTaskExecution)],
-                configParameter is null
-                    ? []
-                    : [new InlinePolicy("read-collector-config", new PolicyDocument([
-                        PolicyStatement.Allow("ReadCollectorConfig", ["ssm:GetParameters"], aws.ParameterArn(configParameter)),
-                    ]))]);
+        // Seed: the article's three managed policies, SSM read access included. Otherwise ECS's own policy, plus
+        // reading the one parameter a custom config lives in.
+        var executionRole = new RoleSpec(
+            names.ExecutionRole,
+            "Role ECS uses to start the collector task (the article's TaskExecutionRole)",
+            EcsTasksTrust(aws),
+            mode == IamMode.Seed
+                ? [aws.ManagedPolicyArn(ManagedPolicies.EcsTaskExecution), aws.ManagedPolicyArn(ManagedPolicies.CloudWatchLogsFullAccess), aws.ManagedPolicyArn(ManagedPolicies.SsmReadOnly)]
+                : [aws.ManagedPolicyArn(ManagedPolicies.EcsTaskExecution)],
+            mode == IamMode.Seed || configParameter is null
+                ? []
+                : [new InlinePolicy("read-collector-config", new PolicyDocument([
+                    PolicyStatement.Allow("ReadCollectorConfig", ["ssm:GetParameters"], aws.ParameterArn(configParameter)),
+                ]))]);
 
         var instanceRole = new RoleSpec(
             names.InstanceRole,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Infra.Core.Iam;
@@ -19,7 +18,7 @@ public sealed record PolicyStatement(
         new(sid, actions, resources);
 
     public static PolicyStatement AssumeRole(string servicePrincipal, params PolicyCondition[] conditions) =>
-        new(null, ["sts:AssumeRole"], [], conditions.Length == 0 ? null : conditions, ServicePrincipal: servicePrincipal);
+        new(null, ["sts:AssumeRole"], [], conditions, ServicePrincipal: servicePrincipal);
 
     public JsonObject ToJson()
     {
@@ -70,16 +69,11 @@ public sealed record PolicyDocument(IReadOnlyList<PolicyStatement> Statements)
 {
     public const string Version = "2012-10-17";
 
-    public IEnumerable<string> AllActions => Statements.SelectMany(statement => statement.Actions);
-
-    public IEnumerable<string> AllResources => Statements.SelectMany(statement => statement.Resources);
-
     public JsonObject ToJson() => new()
     {
         ["Version"] = Version,
         ["Statement"] = new JsonArray(Statements.Select(statement => (JsonNode)statement.ToJson()).ToArray()),
     };
 
-    public string ToJsonString(bool indented = false) =>
-        ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = indented });
+    public string ToJsonString() => ToJson().ToJsonString();
 }
