@@ -184,10 +184,9 @@ internal static partial class YamlTree
                 }
 
                 return array;
-            case YamlScalarNode scalar:
-                return TypedScalar(scalar);
             default:
-                return null;
+                // A loaded stream holds mappings, sequences and scalars only (aliases are resolved to their anchors).
+                return TypedScalar((YamlScalarNode)node);
         }
     }
 

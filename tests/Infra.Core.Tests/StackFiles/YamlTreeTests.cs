@@ -146,7 +146,10 @@ public class YamlTreeTests
     [Fact]
     public void ASecondDocumentIsRefusedWhereItStarts()
     {
-        var error = Error("a: 1\n---\nb: 2\n---\nc: 3\n");
+        var (tree, empty, errors) = Read("a: 1\n---\nb: 2\n---\nc: 3\n");
+        Assert.Null(tree);
+        Assert.False(empty);
+        var error = Assert.Single(errors);
         Assert.Equal("f.yaml:2:1", error.Key);
         Assert.Equal("holds more than one YAML document ('---'); Pulumi reads only the first, so the rest would be ignored silently. Keep one document.", error.Message);
     }
