@@ -71,10 +71,11 @@ public sealed record ProfileSpec(Profile Name, IReadOnlyList<string> Overrides)
         Compare("collector.config.bundledPath", settings.Collector.Config.BundledPath, preset.CollectorConfig.BundledPath, path => path);
 
         Compare("lambda.flavor", settings.Lambda.Flavor, preset.LambdaFlavor, flavor => flavor.Wire());
-        var pinned = settings.Lambda.Flavor == preset.LambdaFlavor ? preset.LambdaVersions : new Dictionary<string, string>();
+        // A pin of the profile's flavor never equals a valid version of the other flavor (x.y.z against a layer version
+        // number), so the profile's pins can be compared whatever the flavor.
         foreach (var (language, version) in settings.Lambda.Versions.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            Compare($"lambda.versions.{language}", version, pinned.GetValueOrDefault(language), value => value!);
+            Compare($"lambda.versions.{language}", version, preset.LambdaVersions.GetValueOrDefault(language), value => value!);
         }
 
         Compare("applicationSignals.enabled", settings.ApplicationSignals.Enabled, preset.ApplicationSignals && settings.Lambda.Flavor == LayerFlavor.Distro,

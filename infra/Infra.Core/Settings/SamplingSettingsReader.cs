@@ -17,6 +17,7 @@ internal static class SamplingSettingsReader
 
     private static CustomSamplingRule ReadRule(ObjectReader rule, int index, ErrorSink errors)
     {
+        // Stryker disable once String : any fallback that is no valid rule name is replaced by the rule's place below
         var name = rule.String("name", "");
         var priority = rule.Int("priority", 0, 1, 9999);
         var fixedRate = rule.Double("fixedRate", 0, 0, 1);

@@ -18,9 +18,12 @@ public static class StackSettingsParser
         StackNames.Validate(raw.StackName, errors);
 
         var environment = ReadEnvironment(raw, errors);
+
+        // A missing environment is reported; dev's presets stand in so the other sections are still checked.
+        var presetEnvironment = environment ?? DeploymentEnvironment.Dev;
         var profile = ReadProfile(raw, errors);
         var profilePreset = ProfilePresets.For(profile);
-        var preset = profilePreset.Over(EnvironmentPresets.For(environment ?? DeploymentEnvironment.Dev));
+        var preset = profilePreset.Over(EnvironmentPresets.For(presetEnvironment));
         var region = RegionReader.Read(raw, errors);
         var iamMode = ReadIamMode(raw, profilePreset.IamMode, errors);
 
@@ -33,10 +36,11 @@ public static class StackSettingsParser
         var transactionSearch = TransactionSearchSettingsReader.Read(Section(raw, ConfigKeys.TransactionSearch, errors), errors);
         var applicationSignals = ApplicationSignalsSettingsReader.Read(Section(raw, ConfigKeys.ApplicationSignals, errors), profilePreset.ApplicationSignals, lambda.Flavor, errors);
         var tags = TagRules.Read(raw, errors);
-        var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), Monitoring.MonitoringPresets.For(environment ?? DeploymentEnvironment.Dev).Alerts, environment, errors);
+        var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), Monitoring.MonitoringPresets.For(presetEnvironment).Alerts, environment, errors);
 
+        // Stryker disable once String : without a Region the settings are discarded (a missing Region is always reported)
         var settings = new StackSettings(
-            ConfigKeys.Project, raw.StackName, environment ?? DeploymentEnvironment.Dev, profile, region ?? "", iamMode,
+            ConfigKeys.Project, raw.StackName, presetEnvironment, profile, region ?? "", iamMode,
             collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts);
         StackValidation.Validate(settings, regionKnown: region is not null, errors);
         // A missing environment or Region is always reported, so errors alone decide.

@@ -188,6 +188,14 @@ public class AlertSettingsReaderTests
         Assert.Single(TestStacks.Parse("prod", ("iamMode", "admin")).Warnings);
 
     [Fact]
+    public void ProdIsWarnedWhenAnotherAlertsKeyIsWrong()
+    {
+        var result = TestStacks.Parse("prod", ("alerts", """{"subscription":[]}"""));
+        Assert.False(result.IsValid);
+        Assert.StartsWith($"{Key}: prod has no subscription", Assert.Single(result.Warnings), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ProdIsNotWarnedWhenItsOnlySubscriptionWasRefused()
     {
         // The error already says what is wrong with the subscription; a warning that nobody is notified would repeat it.
