@@ -76,12 +76,7 @@ public static class PlanJson
     /// <summary>The JSON Schema (draft 2020-12) of <see cref="Serialize"/>'s output, generated from the records.</summary>
     public static string Schema()
     {
-        var schema = Options.GetJsonSchemaAsNode(typeof(PlanDocument), new JsonSchemaExporterOptions
-        {
-            TreatNullObliviousAsNonNullable = true,
-            TransformSchemaNode = DescribeConvertedTypes,
-        }).AsObject();
-
+        var schema = SchemaOf(typeof(PlanDocument));
         var document = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
@@ -96,6 +91,13 @@ public static class PlanJson
 
         return document.ToJsonString(Options) + "\n";
     }
+
+    /// <summary>The schema of one serialised type, without the document's header.</summary>
+    internal static JsonObject SchemaOf(Type type) => Options.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions
+    {
+        TreatNullObliviousAsNonNullable = true,
+        TransformSchemaNode = DescribeConvertedTypes,
+    }).AsObject();
 
     private static JsonSerializerOptions CreateOptions()
     {
@@ -131,12 +133,12 @@ public static class PlanJson
             .SelectMany(constructor => constructor.GetParameters())
             .Select(parameter => parameter.Name)
             .ToHashSet(StringComparer.Ordinal);
-        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+        var derived = typeInfo.Properties
+            .Where(property => property.AttributeProvider is not MemberInfo member || !parameters.Contains(member.Name))
+            .ToList();
+        foreach (var property in derived)
         {
-            if (typeInfo.Properties[i].AttributeProvider is not MemberInfo member || !parameters.Contains(member.Name))
-            {
-                typeInfo.Properties.RemoveAt(i);
-            }
+            typeInfo.Properties.Remove(property);
         }
     }
 
