@@ -53,7 +53,7 @@ internal static class AppSettingsReader
 
         if (knowledgeBaseId is not null && !SettingsPatterns.KnowledgeBaseId().IsMatch(knowledgeBaseId))
         {
-            errors.Add(reader.PathOf("knowledgeBaseId"), $"'{knowledgeBaseId}' is not a Bedrock knowledge base id (10 upper-case letters or digits).");
+            errors.Add(reader.PathOf("knowledgeBaseId"), $"'{knowledgeBaseId}' is not a Bedrock knowledge base id (10 letters or digits).");
             knowledgeBaseId = null;
         }
 

@@ -21,7 +21,8 @@ internal static partial class SettingsPatterns
     [GeneratedRegex(@"^arn:(?<partition>aws[a-z-]*):lambda:(?<region>[a-z0-9-]+):(?<account>[0-9]{12}):layer:(?<name>[A-Za-z0-9_-]{1,140}):(?<version>[0-9]{1,9})\z")]
     public static partial Regex LayerArn();
 
-    [GeneratedRegex(@"^[0-9A-Z]{10}\z")]
+    /// <summary>A Bedrock knowledge base id: 10 letters or digits (pattern [0-9a-zA-Z]{10}, https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent_GetAgentKnowledgeBase.html).</summary>
+    [GeneratedRegex(@"^[0-9a-zA-Z]{10}\z")]
     public static partial Regex KnowledgeBaseId();
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,128}\z")]

@@ -4,7 +4,7 @@ namespace Infra.Core.Tests.Settings;
 
 /// <summary>
 /// adot-tracing:app and adot-tracing:api with the ranges the README's "app" and "api" tables document (maxReceiveCount
-/// 1-1000, batchSize 1-10, knowledgeBaseId 10 upper-case letters or digits; stageName 1-128 letters, digits, - and _,
+/// 1-1000, batchSize 1-10, knowledgeBaseId 10 letters or digits; stageName 1-128 letters, digits, - and _,
 /// throttlingRateLimit 0-10000, throttlingBurstLimit 0-5000). X-Ray traces REST APIs only:
 /// https://docs.aws.amazon.com/xray/latest/devguide/xray-services-apigateway.html
 /// </summary>
@@ -45,7 +45,7 @@ public class AppAndApiSettingsTests
         Assert.Equal("KB12345678", TestStacks.Settings("dev", ("app", """{"knowledgeBaseId":"KB12345678"}""")).App.KnowledgeBaseId);
 
     [Theory]
-    [InlineData("kb12345678")]
+    [InlineData("kb_2345678")]
     [InlineData("KB1234567")]
     [InlineData("KB123456789")]
     public void AKnowledgeBaseIdOfAnotherShapeIsAnErrorAndDropped(string id)
@@ -53,7 +53,7 @@ public class AppAndApiSettingsTests
         var errors = new ErrorSink();
         var reader = new ObjectReader(App, System.Text.Json.JsonDocument.Parse($$"""{"knowledgeBaseId":"{{id}}"}""").RootElement.Clone(), errors);
         var app = AppSettingsReader.Read(reader, new AppSettings(false, null, 3, 10), errors);
-        Assert.Equal($"{App}.knowledgeBaseId: '{id}' is not a Bedrock knowledge base id (10 upper-case letters or digits).", Assert.Single(errors.Errors).ToString());
+        Assert.Equal($"{App}.knowledgeBaseId: '{id}' is not a Bedrock knowledge base id (10 letters or digits).", Assert.Single(errors.Errors).ToString());
         Assert.Null(app.KnowledgeBaseId);
     }
 

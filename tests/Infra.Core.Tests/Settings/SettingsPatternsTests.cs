@@ -111,6 +111,8 @@ public class SettingsPatternsTests
     [Theory]
     [InlineData("AZ09AZ09AZ", true)]
     [InlineData("KB12345678", true)]
+    [InlineData("kb12345678", true)]
+    [InlineData("kb1234567\u00e9", false)]
     [InlineData("KB1234567", false)]
     [InlineData("KB123456789", false)]
     [InlineData("KB-1234567", false)]
