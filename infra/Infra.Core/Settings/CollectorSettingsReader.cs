@@ -90,6 +90,7 @@ internal static class CollectorSettingsReader
         if (source == CollectorConfigSource.Bundled && !BundledConfigs.Paths.Contains(bundledPath))
         {
             errors.Add(configReader.PathOf("bundledPath"), $"'{bundledPath}' is not a config file the collector image ships; allowed: {string.Join(", ", BundledConfigs.Paths)}.");
+            bundledPath = preset.Config.BundledPath;
         }
         else if (source == CollectorConfigSource.Custom && configReader.Has("bundledPath"))
         {

@@ -384,7 +384,8 @@ public class CollectorSettingsReaderTests
     public void ABundledConfigMustBeOneTheImageShips()
     {
         // The files under config/ecs/ of aws-observability/aws-otel-collector@v0.49.0 that the program offers.
-        Read("""{"config":{"bundledPath":"/etc/ecs/ecs-amp.yaml"}}""");
+        var settings = Read("""{"config":{"bundledPath":"/etc/ecs/ecs-amp.yaml"}}""");
+        Assert.Equal(Preset.Config.BundledPath, settings.Config.BundledPath);
         Expect(("config.bundledPath", "'/etc/ecs/ecs-amp.yaml' is not a config file the collector image ships; allowed: "
             + "/etc/ecs/ecs-default-config.yaml, /etc/ecs/ecs-xray.yaml, /etc/ecs/ecs-cloudwatch-xray.yaml."));
     }
