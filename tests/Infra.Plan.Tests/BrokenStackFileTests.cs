@@ -117,7 +117,7 @@ public sealed class BrokenStackFileTests : IDisposable
 
     [Theory]
     [InlineData("legacy", "nodejs", "latest")]
-    [InlineData("legacy", "java-agent", "1.32")]
+    [InlineData("legacy", "java-wrapper", "1.32")]
     [InlineData("legacy", "python", "1.25.0:0")]
     [InlineData("distro", "java", "0")]
     [InlineData("distro", "dotnet", "v13")]

@@ -3,7 +3,7 @@ using Infra.Core.Settings;
 namespace Infra.Core.Lambda;
 
 /// <summary>The instrumentation a layer provides; one entry per layer family.</summary>
-internal enum AdotLanguage { Python, NodeJs, JavaWrapper, JavaAgent, Java, DotNet }
+internal enum AdotLanguage { Python, NodeJs, JavaWrapper, Java, DotNet }
 
 /// <summary>A released legacy layer: its version in the name (1-25-0) and its Lambda layer version number.</summary>
 internal sealed record LegacyRelease(string Version, int LayerVersion);
@@ -58,10 +58,6 @@ internal static class AdotLayerCatalog
         new(AdotLanguage.JavaWrapper, "java-wrapper", "aws-otel-java-wrapper",
             [new("1.32.0", 6)],
             ["java8.al2", "java11", "java17"],
-            "/opt/otel-handler", "xray,tracecontext,b3,b3multi"),
-        new(AdotLanguage.JavaAgent, "java-agent", "aws-otel-java-agent",
-            [new("1.32.0", 6)],
-            ["java11", "java17"],
             "/opt/otel-handler", "xray,tracecontext,b3,b3multi"),
     ];
 

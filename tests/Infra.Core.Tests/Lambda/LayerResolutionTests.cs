@@ -109,7 +109,7 @@ public class LayerResolutionTests
     [Fact]
     public void VersionKeysAreTheLayerFamiliesOfTheFlavor()
     {
-        Assert.Equal(["python", "nodejs", "java-wrapper", "java-agent"], AdotLayers.VersionKeys(LayerFlavor.Legacy));
+        Assert.Equal(["python", "nodejs", "java-wrapper"], AdotLayers.VersionKeys(LayerFlavor.Legacy));
         Assert.Equal(["python", "nodejs", "java", "dotnet"], AdotLayers.VersionKeys(LayerFlavor.Distro));
     }
 

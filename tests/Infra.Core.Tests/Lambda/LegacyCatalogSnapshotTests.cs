@@ -44,7 +44,7 @@ public partial class LegacyCatalogSnapshotTests
     {
         var recorded = Recorded();
         Assert.Equal(9, recorded.Count);
-        Assert.Equal(["python", "nodejs", "java-wrapper", "java-agent"], recorded.Select(row => row.Key).Distinct());
+        Assert.Equal(["python", "nodejs", "java-wrapper"], recorded.Select(row => row.Key).Distinct());
     }
 
     [Theory]

@@ -201,8 +201,8 @@ public class ProfileOverrideTests
     [Fact]
     public void VersionsBeyondTheProfilesPinsInLanguageOrder() =>
         Assert.Equal(
-            ["lambda.versions.java-agent: 1.32.0", "lambda.versions.nodejs: 1.18.1"],
-            Overrides("dev", ("profile", "article"), ("lambda", """{"versions":{"nodejs":"1.18.1","java-agent":"1.32.0"}}""")));
+            ["lambda.versions.java-wrapper: 1.32.0", "lambda.versions.nodejs: 1.18.1"],
+            Overrides("dev", ("profile", "article"), ("lambda", """{"versions":{"nodejs":"1.18.1","java-wrapper":"1.32.0"}}""")));
 
     [Fact]
     public void AVersionOnAProfileWithoutPins() =>

@@ -16,10 +16,10 @@ public class StackValidationTests
     [Fact]
     public void AVersionKeyThatIsNoLanguageOfTheFlavorNamesTheNearestAndTheLanguages()
     {
-        // README, "lambda": legacy versions are keyed python, nodejs, java-wrapper, java-agent.
+        // README, "lambda": legacy versions are keyed python, nodejs, java-wrapper.
         var errors = TestStacks.Errors("dev", ("profile", "article"), ("lambda", """{"versions":{"pythn":"1.25.0"}}"""));
         Assert.Equal(
-            $"unknown key '{Lambda}.versions.pythn'. Did you mean 'python'? Known keys here: python, nodejs, java-wrapper, java-agent.",
+            $"unknown key '{Lambda}.versions.pythn'. Did you mean 'python'? Known keys here: python, nodejs, java-wrapper.",
             Message(errors, $"{Lambda}.versions.pythn"));
     }
 
