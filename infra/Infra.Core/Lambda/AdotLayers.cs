@@ -172,7 +172,7 @@ internal static partial class AdotLayers
         }
 
         var arn = $"arn:{AwsContext.PartitionOf(region)}:lambda:{region}:{row.Account}:layer:{AdotLayerCatalog.DistroLayerNames[language]}:{layerVersion}";
-        return new LayerResolution(new LayerChoice(arn, AdotLayerCatalog.DistroExecWrapper, AdotLayerCatalog.DistroPropagators[language], language), null);
+        return new LayerResolution(new LayerChoice(arn, ExecWrapperOf(LayerFlavor.Distro, language, javaHandler: ""), PropagatorsOf(LayerFlavor.Distro, language), language), null);
     }
 
     /// <summary>The lambda.versions key of a distro layer: python, nodejs, java, dotnet.</summary>
