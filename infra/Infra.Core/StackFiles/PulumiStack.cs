@@ -5,17 +5,19 @@ using Infra.Core.Settings;
 namespace Infra.Core.StackFiles;
 
 /// <summary>
-/// A config value as the engine hands it to the program: text, and whether it is an object (a mapping or a list,
-/// passed as JSON). pulumi/pulumi sdk/go/common/resource/config/value.go.
+/// A config value as the engine hands it to the program: text, whether it is an object (a mapping or a list,
+/// passed as JSON), and whether the stack file holds it encrypted (`secure:`).
+/// pulumi/pulumi sdk/go/common/resource/config/value.go.
 /// </summary>
-internal sealed record StackValue(string Text, bool IsObject);
+internal sealed record StackValue(string Text, bool IsObject, bool IsSecure = false);
 
 /// <summary>
 /// Reads Pulumi.&lt;stack&gt;.yaml and merges it with the project's config declarations the way the CLI does before
 /// `pulumi preview` or `pulumi up` (pulumi/pulumi pkg/workspace/config.go, mergeConfig and
 /// validateStackConfigValues; sdk/go/common/workspace/loaders.go, LoadProjectStackBytes):
 /// project defaults and values fill keys the stack does not set, a project key with neither a default nor a value
-/// that the stack does not set is missing, and a stack value must match the declared type.
+/// that the stack does not set is missing, a stack value must match the declared type, and a value declared
+/// `secret: true` must be encrypted in the stack file.
 /// Beyond the CLI, it refuses what the CLI would ignore silently: unknown top-level keys, a second document, values
 /// that are not set.
 /// </summary>
@@ -45,7 +47,7 @@ public static class PulumiStack
             {
                 if (declaration.IsExplicitlyTyped)
                 {
-                    CheckType(declaration, key, stackValue, file, errors);
+                    CheckSecretAndType(declaration, key, stackValue, stack, file, errors);
                 }
 
                 continue;
@@ -53,6 +55,12 @@ public static class PulumiStack
 
             if (declaration.HasValue || declaration.HasDefault)
             {
+                // The CLI merges the project's plain default in before it checks secrets, so it refuses it too.
+                if (declaration.IsExplicitlyTyped && declaration.Secret)
+                {
+                    AddNotEncrypted(declaration, key, stack, $"{file} does not set it, so its default from Pulumi.yaml would be used in plain text", errors);
+                }
+
                 values[key] = ToStackValue((declaration.Default ?? declaration.Value)!);
             }
             else if (project.OwnsKey(declaration.Key))
@@ -131,6 +139,11 @@ public static class PulumiStack
         return errors.Errors.Count > before ? null : values;
     }
 
+    private static void AddNotEncrypted(ConfigDeclaration declaration, string key, string stack, string why, ErrorSink errors) =>
+        errors.Add(key, $"is declared secret in Pulumi.yaml, but {why} (the Pulumi CLI stops with "
+            + $"\"Stack '{stack}' with configuration key '{declaration.Key}' must be encrypted as it's secret\"). "
+            + $"Set it with: pulumi config set --secret {declaration.Key} <value>");
+
     /// <summary>"aws:config:region" is the older spelling of "aws:region" that the CLI still reads (config/key.go, ParseKey).</summary>
     private static bool IsOldStyleKey(string key)
     {
@@ -144,9 +157,18 @@ public static class PulumiStack
         return $"{parts[0]}:{parts[2]}";
     }
 
-    private static void CheckType(ConfigDeclaration declaration, string key, StackValue value, string file, ErrorSink errors)
+    /// <summary>
+    /// validateStackConfigValue (pkg/workspace/config.go): a key declared secret must be encrypted, and the
+    /// decrypted value must have the declared type. Offline there is no key to decrypt with, so the type of an
+    /// encrypted value is left to the CLI.
+    /// </summary>
+    private static void CheckSecretAndType(ConfigDeclaration declaration, string key, StackValue value, string stack, string file, ErrorSink errors)
     {
-        if (!ConfigTypes.Accepts(declaration, ConfigTypes.FromStackValue(value)))
+        if (declaration.Secret && !value.IsSecure)
+        {
+            AddNotEncrypted(declaration, key, stack, $"{file} holds it in plain text", errors);
+        }
+        else if (!value.IsSecure && !ConfigTypes.Accepts(declaration, ConfigTypes.FromStackValue(value)))
         {
             var shown = value.Text.Length > 60 ? $"{value.Text[..57]}..." : value.Text;
             errors.Add(key, $"'{shown}' in {file} is not of the declared type '{declaration.TypeName}' (Pulumi.yaml; the Pulumi CLI stops with "
@@ -160,7 +182,7 @@ public static class PulumiStack
     /// </summary>
     private static StackValue ToStackValue(JsonNode node) => node switch
     {
-        JsonObject secure when secure.Count == 1 && secure.ContainsKey("secure") => new StackValue("[secret]", false),
+        JsonObject secure when secure.Count == 1 && secure.ContainsKey("secure") => new StackValue("[secret]", false, IsSecure: true),
         JsonObject or JsonArray => new StackValue(Sorted(node)!.ToJsonString(), true),
         JsonValue value when value.GetValueKind() == JsonValueKind.String => new StackValue(value.GetValue<string>(), false),
         _ => new StackValue(node.ToJsonString(), false),

@@ -171,6 +171,56 @@ public class PulumiStackTests
     public void AnObjectWithOneOtherKeyIsAnObject() =>
         Assert.Equal("""{"secret":"a"}""", Valid("", "config:\n  aws:x:\n    secret: a\n").Get("aws:x"));
 
+    // config.go validateStackConfigValue: a key declared `secret: true` must hold a secure value; the test of that
+    // rule in pulumi/pulumi is config_project_test.go, which expects exactly this sentence from the CLI.
+    private const string SecretNumber = "config:\n  importantNumber:\n    type: integer\n    secret: true\n";
+
+    [Fact]
+    public void ASecretKeyInPlainTextIsRefusedWithTheClisSentence()
+    {
+        var error = Invalid(SecretNumber, "config:\n  demo:importantNumber: 20\n");
+        Assert.Equal("demo:importantNumber", error.Key);
+        Assert.Equal(
+            "is declared secret in Pulumi.yaml, but Pulumi.dev.yaml holds it in plain text (the Pulumi CLI stops with "
+            + "\"Stack 'dev' with configuration key 'importantNumber' must be encrypted as it's secret\"). "
+            + "Set it with: pulumi config set --secret importantNumber <value>",
+            error.Message);
+    }
+
+    [Fact]
+    public void ASecretKeyThatIsEncryptedIsAccepted() =>
+        Assert.Equal("[secret]", Valid(SecretNumber, "config:\n  demo:importantNumber:\n    secure: AAABAJ2v\n").Get("demo:importantNumber"));
+
+    // Offline the value cannot be decrypted, so its type is the CLI's to check: "[secret]" is no integer, yet passes.
+    [Fact]
+    public void AnEncryptedValueIsNotTypeChecked() =>
+        Assert.Equal("[secret]", Valid("config:\n  count:\n    type: integer\n", "config:\n  demo:count:\n    secure: AAABAJ2v\n").Get("demo:count"));
+
+    // mergeConfig sets the project's default on the stack config as a plain value before validateStackConfigValues runs.
+    [Fact]
+    public void ASecretKeyLeftToItsPlainDefaultIsRefused()
+    {
+        var error = Invalid("config:\n  token:\n    type: string\n    secret: true\n    default: abc\n", "config: {}\n");
+        Assert.Equal("demo:token", error.Key);
+        Assert.Equal(
+            "is declared secret in Pulumi.yaml, but Pulumi.dev.yaml does not set it, so its default from Pulumi.yaml would be used in plain text "
+            + "(the Pulumi CLI stops with \"Stack 'dev' with configuration key 'token' must be encrypted as it's secret\"). "
+            + "Set it with: pulumi config set --secret token <value>",
+            error.Message);
+    }
+
+    // The secret check sits inside IsExplicitlyTyped in validateStackConfigValues: an untyped declaration is not checked.
+    [Fact]
+    public void AnUntypedSecretDeclarationIsNotChecked()
+    {
+        Assert.Equal("20", Valid("config:\n  importantNumber:\n    secret: true\n", "config:\n  demo:importantNumber: 20\n").Get("demo:importantNumber"));
+        Assert.Equal("abc", Valid("config:\n  token:\n    secret: true\n    default: abc\n", "config: {}\n").Get("demo:token"));
+    }
+
+    [Fact]
+    public void ATypedKeyThatIsNotSecretMayBePlain() =>
+        Assert.Equal("20", Valid("config:\n  importantNumber:\n    type: integer\n    secret: false\n", "config:\n  demo:importantNumber: 20\n").Get("demo:importantNumber"));
+
     // project.go ProjectStack: config, environment, secretsprovider, encryptedkey, encryptionsalt.
     [Fact]
     public void TheTopLevelKeysOfAStackFileAreTheClis()
