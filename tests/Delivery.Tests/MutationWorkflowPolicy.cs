@@ -1,6 +1,8 @@
+using System.Text.Json;
+
 namespace Delivery.Tests;
 
-/// <summary>mutation.yml: the mutation score of Infra.Core is measured weekly and on demand.</summary>
+/// <summary>mutation.yml: the mutation score of Infra.Core is measured weekly and on demand, and fails below the project's target.</summary>
 public sealed class MutationWorkflowPolicy
 {
     private static Workflow Mutation => Workflow.Load("mutation.yml");
@@ -30,5 +32,15 @@ public sealed class MutationWorkflowPolicy
     {
         Assert.Equal(new Dictionary<string, string> { ["contents"] = "read" }, Mutation.Permissions.AsStringMap());
         Assert.DoesNotContain("secrets.", Mutation.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AScoreBelowTheTargetFailsTheRun()
+    {
+        // The project's target: a mutation score of at least 85 % (README, "scripts/mutation").
+        var path = Path.Combine(Repo.Root, "tests", "Infra.Core.Tests", "stryker-config.json");
+        using var config = JsonDocument.Parse(File.ReadAllText(path));
+        var thresholds = config.RootElement.GetProperty("stryker-config").GetProperty("thresholds");
+        Assert.Equal(85, thresholds.GetProperty("break").GetInt32());
     }
 }
