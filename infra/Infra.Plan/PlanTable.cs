@@ -83,9 +83,22 @@ internal static class PlanTable
         page.Line(Invariant($"{api.Name}, stage {api.StageName}, X-Ray tracing {(api.TracingEnabled ? "on" : "off")}, throttling {api.Throttling.RateLimit}/s burst {api.Throttling.BurstLimit}"));
         page.Table(["method", "path", "target"], api.Routes.Select(route => (IReadOnlyList<string>)[route.Method, route.Path, route.Target]).ToList());
 
-        page.Heading("Queue");
-        var queue = blueprint.Queue;
-        page.Line(Invariant($"{queue.Name} → {queue.DeadLetterName} after {queue.MaxReceiveCount} receives; visibility {queue.VisibilityTimeoutSeconds}s; {blueprint.Chatbot.FunctionName} → {blueprint.Consumer.FunctionName} (batch {queue.BatchSize}, {string.Join(", ", queue.FunctionResponseTypes)})"));
+        page.Heading("Queues and tables");
+        foreach (var queue in blueprint.Queues)
+        {
+            var responses = queue.FunctionResponseTypes.Count == 0 ? "" : $", {string.Join(", ", queue.FunctionResponseTypes)}";
+            page.Line(Invariant($"{queue.Name} → {queue.DeadLetterName} after {queue.MaxReceiveCount} receives; visibility {queue.VisibilityTimeoutSeconds}s; {blueprint.Function(queue.Producer).FunctionName} → {blueprint.Function(queue.Consumer).FunctionName} (batch {queue.BatchSize}{responses})"));
+        }
+
+        foreach (var table in blueprint.Tables)
+        {
+            page.Line(Invariant($"{table.Name}: key {table.PartitionKey} ({table.KeySchema[0].AttributeType}), {table.BillingMode}; written by {string.Join(", ", table.Writers.Select(writer => blueprint.Function(writer).FunctionName))}"));
+        }
+
+        if (blueprint.Queues.Count + blueprint.Tables.Count == 0)
+        {
+            page.Line("none");
+        }
 
         page.Heading("Sampling");
         page.Table(["rule", "priority", "path", "method", "reservoir/s", "rate", "boost"],

@@ -9,7 +9,7 @@ public sealed class PlanTableTests
     public void MarkdownHasAHeadingPerSection()
     {
         var markdown = Markdown("dev");
-        foreach (var section in new[] { "IAM", "Collector", "Functions", "API", "Queue", "Sampling", "Cost (traces recorded)" })
+        foreach (var section in new[] { "IAM", "Collector", "Functions", "API", "Queues and tables", "Sampling", "Cost (traces recorded)" })
         {
             Assert.Contains($"\n### {section}\n", markdown);
         }

@@ -37,15 +37,9 @@ internal static class CostAssumptions
     /// <summary>An OpenTelemetry span as a structured log event in aws/spans, with its resource attributes.</summary>
     public const double BytesPerSpan = 1_500;
 
-    /// <summary>Application Signals signals per request to a Lambda-backed route, taking one signal per inbound request
-    /// and per outbound call of each instrumented function: chatbot in + SQS out, consumer in + DynamoDB out.</summary>
-    public const double SignalsPerLambdaRequest = 4;
-
-    /// <summary>The chatbot's Bedrock knowledge-base lookup, one more outbound call when a knowledge base is set.</summary>
-    public const double SignalsPerKnowledgeBaseLookup = 1;
-
-    /// <summary>The consumer is counted once per chatbot request, an upper bound: SQS batches can invoke it for several messages at once.</summary>
-    public const double ConsumerInvocationsPerLambdaRequest = 1;
+    /// <summary>A queue's consumer is counted once per message, and each producer invocation sends one message: an
+    /// upper bound, as SQS batches can invoke the consumer for several messages at once.</summary>
+    public const double MessagesPerProducerInvocation = 1;
 
     /// <summary>The article's collector host: one t2.medium ("my ASG is using the t2.medium instance type").</summary>
     public const string ArticleInstanceType = "t2.medium";
@@ -61,12 +55,12 @@ internal static class CostAssumptions
         new("bytes per GB", BytesPerGb, "bytes", "Decimal gigabytes."),
         new("access log bytes per request", AccessLogBytesPerRequest, "bytes", "One JSON line per request in the stage's access log format."),
         new("function log bytes per invocation", FunctionLogBytesPerInvocation, "bytes", "Lambda's START, END and REPORT lines plus one line from the handler."),
-        new("consumer invocations per chat request", ConsumerInvocationsPerLambdaRequest, "invocations", "One SQS message per chat request; batching would lower it."),
+        new("messages per producer invocation", MessagesPerProducerInvocation, "messages", "Each queue consumer runs once per message; batching would lower it."),
         new("collector log bytes per host per day", CollectorLogBytesPerHostPerDay, "bytes", "Start-up lines and occasional warnings; nothing per span at the default log level."),
         new("spans per trace through a Lambda route", SpansPerLambdaTrace, "spans", "API stage, then Lambda service, function, handler and one SDK call for the chatbot and for the consumer."),
         new("spans per other trace", SpansPerOtherTrace, "spans", "Mock routes and unknown paths end at API Gateway."),
         new("bytes per span", BytesPerSpan, "bytes", "A span as a structured log event in aws/spans, resource attributes included."),
-        new("Application Signals signals per chat request", SignalsPerLambdaRequest, "signals", "One per inbound request and per outbound call of each function (chatbot in, SQS out, consumer in, DynamoDB out); one more per Bedrock lookup when a knowledge base is set. Application Signals sees every request, not only sampled ones."),
+        new("Application Signals signals per invocation", 1, "signals", "One per inbound request of each function, plus one per outbound call it declares (a queue it sends to, a table it writes, each statement of its own). Application Signals sees every request, not only sampled ones."),
         new("never-expiring log groups shown after", NeverExpiresMonths, "months", "A group without retention keeps growing; the storage line shows it after a year."),
         new("article root volume", ArticleRootVolumeGiB, "GiB", "The article does not size it; taken as this stack's launch template."),
     ];

@@ -1,6 +1,7 @@
 using Infra.Core.Api;
 using Infra.Core.Collector;
 using Infra.Core.Lambda;
+using Infra.Core.Messaging;
 using Infra.Core.Sampling;
 using Infra.Core.Settings;
 
@@ -33,6 +34,7 @@ internal static class MonthlyCostBuilder
         ApiSpec api,
         CollectorSpec? collector,
         IReadOnlyList<FunctionSpec> functions,
+        IReadOnlyList<QueueSpec> queues,
         SamplingSpec sampling,
         MonitoringCounts monitoring)
     {
@@ -41,10 +43,7 @@ internal static class MonthlyCostBuilder
             .Select(route => $"{route.Method} {route.Path}")
             .ToHashSet(StringComparer.Ordinal);
         var requestsPerMonth = traces.RequestsPerSecond * CostAssumptions.SecondsPerMonth;
-        var lambdaRequestsPerMonth = settings.Traffic.Where(route => lambdaRoutes.Contains(route.Route)).Sum(route => route.RequestsPerSecond)
-            * CostAssumptions.SecondsPerMonth;
-        // Stryker disable once Arithmetic : equivalent while ConsumerInvocationsPerLambdaRequest is 1 (× 1 and ÷ 1 agree); the plan prints that assumption.
-        var consumerInvocations = lambdaRequestsPerMonth * CostAssumptions.ConsumerInvocationsPerLambdaRequest;
+        var invocations = FunctionInvocations.PerMonth(settings.Traffic, api.Routes, queues);
 
         double SpansPerMonth(IEnumerable<RouteCost> routes) => routes.Sum(route => route.TracesPerSecond
             * (lambdaRoutes.Contains(route.Route) ? CostAssumptions.SpansPerLambdaTrace : CostAssumptions.SpansPerOtherTrace))
@@ -52,12 +51,10 @@ internal static class MonthlyCostBuilder
 
         var functionLogs = functions.Select(function =>
             {
-                var (invocations, per) = function.Key == SampleApp.Chatbot
-                    ? (lambdaRequestsPerMonth, "one invocation per chat request")
-                    : (consumerInvocations, "one invocation per queued message");
+                var (perMonth, per) = invocations.Of(function.Key);
                 return new LogGroupUsage(
                     function.LogGroupName,
-                    Gb(invocations * CostAssumptions.FunctionLogBytesPerInvocation),
+                    Gb(perMonth * CostAssumptions.FunctionLogBytesPerInvocation),
                     function.LogRetentionDays,
                     $"{per} × {CostAssumptions.FunctionLogBytesPerInvocation:0} B");
             })
@@ -74,8 +71,8 @@ internal static class MonthlyCostBuilder
             stackLogs.Add(CollectorLogs(collector.LogGroupName, collector.AutoScaling.DesiredCapacity, collector.LogRetentionDays));
         }
 
-        var signals = lambdaRequestsPerMonth * (CostAssumptions.SignalsPerLambdaRequest
-            + (settings.App.KnowledgeBaseId is null ? 0 : CostAssumptions.SignalsPerKnowledgeBaseLookup));
+        // One signal per inbound request and one per outbound call of each instrumented function.
+        var signals = functions.Sum(function => invocations.Of(function.Key).PerMonth * (1 + function.OutboundCalls));
         var stackSpans = SpansPerMonth(traces.Routes);
         var stack = new SetupUsage(
             StackSetup,

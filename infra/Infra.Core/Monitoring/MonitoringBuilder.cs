@@ -49,7 +49,7 @@ internal static class MonitoringBuilder
         AwsContext aws,
         ApiSpec api,
         IReadOnlyList<FunctionSpec> functions,
-        QueueSpec queue,
+        IReadOnlyList<QueueSpec> queues,
         CollectorSpec? collector)
     {
         var preset = MonitoringPresets.For(settings.Environment);
@@ -64,7 +64,8 @@ internal static class MonitoringBuilder
             alarms.AddRange(FunctionAlarms(function, filters.Single(filter => filter.Key == InitDurationKey(function)), names, preset.Alarms));
         }
 
-        alarms.AddRange(QueueAlarms(queue, names, preset.Alarms));
+        // A stack's only queue keeps the plain alarm keys; with several, each key carries its queue's.
+        alarms.AddRange(queues.SelectMany(queue => QueueAlarms(queue, queues.Count == 1 ? "" : $"{queue.Key}-", names, preset.Alarms)));
         if (collector is not null)
         {
             alarms.AddRange(CollectorAlarms(collector, names, preset.Alarms));
@@ -248,17 +249,19 @@ internal static class MonitoringBuilder
             "GreaterThanThreshold", thresholds.LambdaInitDurationMs, EvaluationPeriods: 1, DatapointsToAlarm: 1, "notBreaching");
     }
 
-    private static IEnumerable<AlarmSpec> QueueAlarms(QueueSpec queue, StackNames names, AlarmThresholds thresholds)
+    private static IEnumerable<AlarmSpec> QueueAlarms(QueueSpec queue, string keyPrefix, StackNames names, AlarmThresholds thresholds)
     {
+        var age = $"{keyPrefix}queue-oldest-message-age";
+        var deadLetters = $"{keyPrefix}dlq-depth";
         yield return new AlarmSpec(
-            "queue-oldest-message-age", names.Alarm("queue-oldest-message-age"),
-            Invariant($"A question has waited more than {thresholds.QueueOldestMessageAgeSeconds} s in {queue.Name}: the consumer is failing, throttled or too slow. ")
+            age, names.Alarm(age),
+            Invariant($"A message has waited more than {thresholds.QueueOldestMessageAgeSeconds} s in {queue.Name}: the consumer is failing, throttled or too slow. ")
                 + "Check the consumer's error and throttle alarms.",
             new MetricSpec(SqsNamespace, "ApproximateAgeOfOldestMessage", [new("QueueName", queue.Name)], "Maximum", MinutePeriod), [],
             "GreaterThanThreshold", thresholds.QueueOldestMessageAgeSeconds, EvaluationPeriods: 5, DatapointsToAlarm: 3, "notBreaching");
         yield return new AlarmSpec(
-            "dlq-depth", names.Alarm("dlq-depth"),
-            Invariant($"{thresholds.DeadLetterMessages} or more questions are in the dead-letter queue {queue.DeadLetterName}: the consumer failed them {queue.MaxReceiveCount} times. ")
+            deadLetters, names.Alarm(deadLetters),
+            Invariant($"{thresholds.DeadLetterMessages} or more messages are in the dead-letter queue {queue.DeadLetterName}: the consumer failed them {queue.MaxReceiveCount} times. ")
                 + "Read the consumer's log for why, fix it, then redrive the messages to the queue.",
             new MetricSpec(SqsNamespace, "ApproximateNumberOfMessagesVisible", [new("QueueName", queue.DeadLetterName)], "Maximum", MinutePeriod), [],
             "GreaterThanOrEqualToThreshold", thresholds.DeadLetterMessages, EvaluationPeriods: 1, DatapointsToAlarm: 1, "notBreaching");

@@ -7,7 +7,6 @@ namespace Infra.Core.Settings;
 internal sealed record EnvironmentPreset(
     CollectorSettings Collector,
     LambdaSettings Lambda,
-    AppSettings App,
     ApiSettings Api,
     SamplingSettings Sampling,
     SamplingRates Rates,
@@ -81,7 +80,6 @@ internal static class EnvironmentPresets
     private static readonly EnvironmentPreset Dev = new(
         Collector: Collector(min: 1, max: 1, desired: 1, desiredCount: 1, retention: 7),
         Lambda: Lambda(memory: 256, timeout: 10, retention: 7),
-        App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 3, BatchSize: 10),
         Api: new ApiSettings(ApiType.Rest, DeploymentEnvironment.Dev.Wire(), ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, LogRetentionDays: 7),
         Sampling: DefaultSampling,
         // dev records every request: every class of path at 100 %.
@@ -95,7 +93,6 @@ internal static class EnvironmentPresets
     private static readonly EnvironmentPreset Staging = new(
         Collector: Collector(min: 1, max: 2, desired: 1, desiredCount: 1, retention: 30),
         Lambda: Lambda(memory: 512, timeout: 10, retention: 30),
-        App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 3, BatchSize: 10),
         Api: new ApiSettings(ApiType.Rest, DeploymentEnvironment.Staging.Wire(), ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100, LogRetentionDays: 30),
         Sampling: DefaultSampling,
         Rates: new SamplingRates(
@@ -112,7 +109,6 @@ internal static class EnvironmentPresets
     private static readonly EnvironmentPreset Prod = new(
         Collector: Collector(min: 2, max: 4, desired: 2, desiredCount: 2, retention: 90),
         Lambda: Lambda(memory: 512, timeout: 15, retention: 90),
-        App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 5, BatchSize: 10),
         Api: new ApiSettings(ApiType.Rest, DeploymentEnvironment.Prod.Wire(), ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400, LogRetentionDays: 90),
         Sampling: DefaultSampling,
         Rates: new SamplingRates(

@@ -10,7 +10,6 @@ public sealed record StackSettings(
     IamMode IamMode,
     CollectorSettings Collector,
     LambdaSettings Lambda,
-    AppSettings App,
     ApiSettings Api,
     SamplingSettings Sampling,
     IReadOnlyList<RouteTraffic> Traffic,
@@ -48,14 +47,6 @@ public sealed record LambdaSettings(
     int MemorySize,
     int TimeoutSeconds,
     int LogRetentionDays);
-
-/// <param name="SimulateFailure">Makes the chatbot's knowledge lookup raise, so the fault shows in X-Ray.</param>
-/// <param name="KnowledgeBaseId">An Amazon Bedrock knowledge base to query; none means a local stand-in answer.</param>
-public sealed record AppSettings(
-    bool SimulateFailure,
-    string? KnowledgeBaseId,
-    int MaxReceiveCount,
-    int BatchSize);
 
 public sealed record ApiSettings(
     ApiType Type,

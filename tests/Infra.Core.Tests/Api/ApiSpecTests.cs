@@ -48,9 +48,9 @@ public class ApiSpecTests
         var settings = TestStacks.Settings("dev");
         var names = StackNames.For(settings);
         var aws = AwsContext.For(settings.Region, TestStacks.Account);
-        var routes = ApiBuilder.DefaultRoutes("chatbot");
+        IReadOnlyList<RouteSpec> routes = [RouteSpec.Lambda("POST", "/chat", "chatbot"), RouteSpec.Mock("GET", "/health")];
         var first = ApiBuilder.Build(settings, names, aws, routes).DeploymentKey;
-        Assert.Equal(first, ApiBuilder.Build(settings, names, aws, ApiBuilder.DefaultRoutes("chatbot")).DeploymentKey);
+        Assert.Equal(first, ApiBuilder.Build(settings, names, aws, [.. routes]).DeploymentKey);
         Assert.NotEqual(first, ApiBuilder.Build(settings, names, aws, [.. routes, RouteSpec.Mock("GET", "/status")]).DeploymentKey);
         Assert.NotEqual(first, ApiBuilder.Build(settings, names, aws, [routes[0] with { FunctionKey = "sqs-consumer" }, routes[1]]).DeploymentKey);
     }

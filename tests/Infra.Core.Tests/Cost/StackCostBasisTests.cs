@@ -38,8 +38,8 @@ public class StackCostBasisTests
         Assert.Equal(70.014, ingestion.Quantity, 6);
         Assert.Equal(
             "/adot-tracing/dev/api-access: every request × 400 B; "
-            + "/aws/lambda/adot-tracing-dev-chatbot: one invocation per chat request × 550 B; "
-            + "/aws/lambda/adot-tracing-dev-sqs-consumer: one invocation per queued message × 550 B; "
+            + "/aws/lambda/adot-tracing-dev-chatbot: one invocation per request to POST /chat × 550 B; "
+            + "/aws/lambda/adot-tracing-dev-sqs-consumer: one invocation per message on adot-tracing-dev-questions × 550 B; "
             + "/adot-tracing/dev/collector: 1 host(s) × 1 MB a day",
             ingestion.Basis);
     }
@@ -52,8 +52,8 @@ public class StackCostBasisTests
         Assert.Equal(28.542, Line(article, "logs.ingestion").Quantity, 6);
         Assert.Equal(342.504, Line(article, "logs.storage").Quantity, 6);
         Assert.Equal(
-            "/aws/lambda/adot-tracing-dev-chatbot: one invocation per chat request × 550 B; "
-            + "/aws/lambda/adot-tracing-dev-sqs-consumer: one invocation per queued message × 550 B; "
+            "/aws/lambda/adot-tracing-dev-chatbot: one invocation per request to POST /chat × 550 B; "
+            + "/aws/lambda/adot-tracing-dev-sqs-consumer: one invocation per message on adot-tracing-dev-questions × 550 B; "
             + "/ecs/ecs-aws-otel-sidecar-collector: 1 host(s) × 1 MB a day",
             Line(article, "logs.ingestion").Basis);
         Assert.Equal("X-Ray's default rule: 1 request/s and 5 % of the rest", Line(article, "xray.traces-recorded").Basis);

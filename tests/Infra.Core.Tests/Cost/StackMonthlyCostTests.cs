@@ -181,7 +181,7 @@ public class StackMonthlyCostTests
     {
         // 12 alarms: (12 − 10 free) × $0.10 = $0.20; 4 dashboards: (4 − 3 free) × $3.00 = $3.00. The article has neither.
         var blueprint = TestStacks.Blueprint("prod");
-        var cost = MonthlyCostBuilder.Build(blueprint.Settings, blueprint.Cost, blueprint.Api, blueprint.Collector, blueprint.Functions, blueprint.Sampling, new MonitoringCounts(12, 4));
+        var cost = MonthlyCostBuilder.Build(blueprint.Settings, blueprint.Cost, blueprint.Api, blueprint.Collector, blueprint.Functions, blueprint.Queues, blueprint.Sampling, new MonitoringCounts(12, 4));
         Assert.Equal(0.20, Line(cost.Stack, "cloudwatch.alarms").MonthlyUsd!.Value, 9);
         Assert.Equal(3.00, Line(cost.Stack, "cloudwatch.dashboards").MonthlyUsd!.Value, 9);
         Assert.Equal(0, Line(cost.Article, "cloudwatch.alarms").Quantity);

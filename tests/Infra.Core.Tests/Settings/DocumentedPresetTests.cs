@@ -42,7 +42,7 @@ public class DocumentedPresetTests
     [InlineData("staging", 3)]
     [InlineData("prod", 5)]
     public void AppPerEnvironment(string stack, int maxReceiveCount) =>
-        Assert.Equal(new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: maxReceiveCount, BatchSize: 10), TestStacks.Settings(stack).App);
+        Assert.Equal(new AppView(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: maxReceiveCount, BatchSize: 10), TestStacks.AppOf(stack));
 
     [Theory]
     [InlineData("dev", 10, 20, 7)]

@@ -28,7 +28,7 @@ public class ApplicationSignalsTests
         // arn:aws(-[a-z]{1,5}){0,3}:iam::aws:policy/... of https://docs.amazonaws.cn/singlesignon/latest/APIReference/API_AttachedManagedPolicy.html;
         // the distro layer is published in cn-north-1.
         var blueprint = TestStacks.Blueprint("dev", ("aws:region", "cn-north-1"), ("aws-native:region", "cn-north-1"));
-        Assert.Contains("arn:aws-cn:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy", blueprint.Consumer.Role.ManagedPolicyArns);
+        Assert.Contains("arn:aws-cn:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy", blueprint.Function(ChatbotApp.Consumer).Role.ManagedPolicyArns);
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public class ApplicationSignalsTests
     {
         // Active tracing needs xray:PutTelemetryRecords as well, which the Application Signals policy does not grant
         // (it grants xray:PutTraceSegments only; AWSXRayDaemonWriteAccess carries both).
-        var function = TestStacks.Blueprint("dev").Chatbot;
+        var function = TestStacks.Blueprint("dev").Function(ChatbotApp.Chatbot);
         var xray = function.Policy.Statements.Single(statement => statement.Actions.Contains("xray:PutTelemetryRecords"));
         Assert.Contains("xray:PutTraceSegments", xray.Actions);
     }
