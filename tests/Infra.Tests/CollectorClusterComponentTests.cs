@@ -35,7 +35,7 @@ public class CollectorClusterComponentTests
         }
 
         var settings = StackSettingsParser.Parse(new RawStackConfig("dev", values)).GetOrThrow();
-        return StackBlueprint.Create(settings, AwsContext.For(settings.Region, StackMocks.Account)).Collector!;
+        return StackBlueprint.Create(settings, Infra.Core.App.AppDeclaration.Empty, AwsContext.For(settings.Region, StackMocks.Account)).Collector!;
     }
 
     /// <param name="isPreview">Run as `pulumi preview`: role ARNs and the network are then unknown, as on a first preview.</param>

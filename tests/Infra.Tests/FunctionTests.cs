@@ -92,7 +92,7 @@ public class FunctionTests
                 "ConsumeQuestions",
                 ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"],
                 $"arn:aws:sqs:{arn}:adot-tracing-{stack}-questions"),
-            Statement.Allow("RecordQuestions", ["dynamodb:PutItem"], $"arn:aws:dynamodb:{arn}:table/adot-tracing-{stack}-questions"),
+            Statement.Allow("WriteQuestions", ["dynamodb:PutItem"], $"arn:aws:dynamodb:{arn}:table/adot-tracing-{stack}-questions"),
         };
 
         Assert.Equal(
