@@ -36,12 +36,14 @@ public static class StackSettingsParser
         var transactionSearch = TransactionSearchSettingsReader.Read(Section(raw, ConfigKeys.TransactionSearch, errors), errors);
         var applicationSignals = ApplicationSignalsSettingsReader.Read(Section(raw, ConfigKeys.ApplicationSignals, errors), profilePreset.ApplicationSignals, lambda.Flavor, errors);
         var tags = TagRules.Read(raw, errors);
-        var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), Monitoring.MonitoringPresets.For(presetEnvironment).Alerts, environment, errors);
+        var monitoring = Monitoring.MonitoringPresets.For(presetEnvironment);
+        var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), monitoring.Alerts, environment, errors);
+        var slo = SloSettingsReader.Read(Section(raw, ConfigKeys.Slo, errors), monitoring.Slo, monitoring.BurnRate, errors);
 
         // Stryker disable once String : without a Region the settings are discarded (a missing Region is always reported)
         var settings = new StackSettings(
             ConfigKeys.Project, raw.StackName, presetEnvironment, profile, region ?? "", iamMode,
-            collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts);
+            collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts, slo);
         StackValidation.Validate(settings, regionKnown: region is not null, errors);
         // A missing environment or Region is always reported, so errors alone decide.
         return errors.Errors.Count > 0
