@@ -45,6 +45,7 @@ internal static class PlanTable
             [
                 ["cluster", collector.ClusterName],
                 ["hosts", $"{collector.LaunchTemplate.InstanceType} × {collector.AutoScaling.MinSize}..{collector.AutoScaling.MaxSize} (desired {collector.AutoScaling.DesiredCapacity}), {collector.AutoScaling.VpcId ?? "default VPC"}"],
+                ["host scaling", collector.AutoScaling.Scaling],
                 ["image", container.Image],
                 ["task", $"{collector.Task.Family}: cpu {collector.Task.Cpu}, memory {collector.Task.Memory}, {collector.Task.NetworkMode}"],
                 ["ports", string.Join(", ", container.PortMappings.Select(port => $"{port.ContainerPort}/{port.Protocol}"))],
