@@ -45,6 +45,7 @@ internal static class PlanTable
             [
                 ["cluster", collector.ClusterName],
                 ["hosts", $"{collector.LaunchTemplate.InstanceType} × {collector.AutoScaling.MinSize}..{collector.AutoScaling.MaxSize} (desired {collector.AutoScaling.DesiredCapacity}), {collector.AutoScaling.VpcId ?? "default VPC"}"],
+                ["host scaling", collector.AutoScaling.Scaling],
                 ["image", container.Image],
                 ["task", $"{collector.Task.Family}: cpu {collector.Task.Cpu}, memory {collector.Task.Memory}, {collector.Task.NetworkMode}"],
                 ["ports", string.Join(", ", container.PortMappings.Select(port => $"{port.ContainerPort}/{port.Protocol}"))],
@@ -194,7 +195,7 @@ internal static class PlanTable
         page.Line(Invariant($"dashboard: {monitoring.Dashboard.Name} {monitoring.Dashboard.Url}"));
         if (monitoring.Slos.Count > 0)
         {
-            page.Table(["SLO", "route", "SLI", "goal", "interval", "burn-rate windows"],
+            page.Table(["SLO", "route", "SLI", "goal", "interval", "burn-rate windows", "alarm at burn rate"],
                 monitoring.Slos.Select(slo => (IReadOnlyList<string>)
                 [
                     slo.Name, slo.Route,
@@ -203,6 +204,8 @@ internal static class PlanTable
                         : $"{slo.PeriodSli!.Metric.MetricName} {slo.PeriodSli.Metric.Statistic} {Comparison(slo.PeriodSli.ComparisonOperator)} {Number(slo.PeriodSli.Threshold)} ms per {slo.PeriodSli.PeriodSeconds}s",
                     Number(slo.AttainmentGoal) + " %", Invariant($"{slo.IntervalDuration} {slo.IntervalUnit.ToLowerInvariant()}s rolling"),
                     string.Join(", ", slo.BurnRateWindowsMinutes.Select(minutes => $"{minutes} min")),
+                    // The highest burn rate the goal allows: an alarm at or above it could never fire.
+                    $"≥ {Number(slo.BurnRateAlarmThreshold)} (max {Number(slo.MaxBurnRate)})",
                 ]).ToList());
         }
         else

@@ -46,7 +46,13 @@ public static class TracedFunctions
     /// </summary>
     public const string JsonLogFormat = "JSON";
 
-    /// <summary>The distro layer's switch for Application Signals (on unless set to false).</summary>
+    /// <summary>
+    /// The distro layer's switch for Application Signals. The layer reports Application Signals by default; AWS documents
+    /// only setting it to false, to keep tracing and turn Application Signals off
+    /// (https://docs.aws.amazon.com/xray/latest/devguide/xray-sdk-migration.html: "To use only tracing, set the Lambda
+    /// environment variable OTEL_AWS_APPLICATION_SIGNALS_ENABLED=false";
+    /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Application-Signals-Enable-LambdaMain.html).
+    /// </summary>
     public const string ApplicationSignalsVariable = "OTEL_AWS_APPLICATION_SIGNALS_ENABLED";
 
     /// <summary>API Gateway's integration timeout: a function behind a route never runs longer.
@@ -78,11 +84,10 @@ public static class TracedFunctions
             environment[PythonInstrumentationCatalog.DisabledVariable] = instrumentation.DisabledVariableValue;
         }
 
-        if (request.Lambda.Flavor == LayerFlavor.Distro)
+        if (request.Lambda.Flavor == LayerFlavor.Distro && !request.ApplicationSignals)
         {
-            // The distro layer reports Application Signals unless this says false; written out either way so the plan shows it.
-            // https://aws-otel.github.io/docs/getting-started/lambda
-            environment[ApplicationSignalsVariable] = request.ApplicationSignals ? "true" : "false";
+            // Set only to turn Application Signals off, the one value AWS documents; on is the layer's own default.
+            environment[ApplicationSignalsVariable] = "false";
         }
 
         var aws = AwsContext.For(request.Region, request.AccountId);

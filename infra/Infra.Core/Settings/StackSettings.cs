@@ -16,7 +16,8 @@ public sealed record StackSettings(
     TransactionSearchSettings TransactionSearch,
     ApplicationSignalsSettings ApplicationSignals,
     IReadOnlyDictionary<string, string> Tags,
-    AlertSettings Alerts);
+    AlertSettings Alerts,
+    SloSettings Slo);
 
 public sealed record CollectorSettings(
     bool Enabled,

@@ -38,12 +38,14 @@ public static class StackSettingsParser
         var transactionSearch = TransactionSearchSettingsReader.Read(Section(raw, ConfigKeys.TransactionSearch, errors), errors);
         var applicationSignals = ApplicationSignalsSettingsReader.Read(Section(raw, ConfigKeys.ApplicationSignals, errors), profilePreset.ApplicationSignals, lambda.Flavor, errors);
         var tags = TagRules.Read(raw, errors);
-        var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), Monitoring.MonitoringPresets.For(presetEnvironment).Alerts, environment, errors);
+        var monitoring = Monitoring.MonitoringPresets.For(presetEnvironment);
+        var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), monitoring.Alerts, environment, errors);
+        var slo = SloSettingsReader.Read(Section(raw, ConfigKeys.Slo, errors), monitoring.Slo, monitoring.BurnRate, errors);
 
         // Stryker disable once String : without a Region the settings are discarded (a missing Region is always reported)
         var settings = new StackSettings(
             ConfigKeys.Project, raw.StackName, presetEnvironment, profile, region ?? "", iamMode,
-            collector, lambda, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts);
+            collector, lambda, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts, slo);
         var section = new AppSection(Section(raw, ConfigKeys.App, errors), errors);
         var declaration = app is null ? Finished(section) : app.Declare(section, settings);
         AppValidation.Validate(declaration, errors);

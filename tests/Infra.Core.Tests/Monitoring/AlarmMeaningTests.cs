@@ -56,7 +56,7 @@ public class AlarmMeaningTests
     {
         var staging = TestStacks.Blueprint("staging").Monitoring;
         Assert.StartsWith("More than 2% of the requests to adot-tracing-staging-api/staging got a 5XX answer", Meaning(staging, "api-5xx"), StringComparison.Ordinal);
-        Assert.Contains("at 8.4x or more the rate that would use exactly the whole budget, so 5% of the 7-day budget is gone within 60 minutes.",
+        Assert.Contains("at 3.36x or more the rate that would use exactly the whole budget, so 2% of the 7-day budget is gone within 60 minutes.",
             Meaning(staging, "slo-post-chat-availability-burn-rate"), StringComparison.Ordinal);
     }
 

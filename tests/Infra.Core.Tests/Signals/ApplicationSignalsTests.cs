@@ -38,9 +38,9 @@ public class ApplicationSignalsTests
         Assert.All(blueprint.Functions, function =>
         {
             Assert.Equal("/opt/otel-instrument", function.Environment["AWS_LAMBDA_EXEC_WRAPPER"]);
-            // The layer's wrapper turns Application Signals on when this is unset and off unless it is exactly "true"
-            // (aws-observability/aws-otel-python-instrumentation, lambda-layer/src/otel-instrument).
-            Assert.Equal("true", function.Environment["OTEL_AWS_APPLICATION_SIGNALS_ENABLED"]);
+            // The layer reports Application Signals by default; AWS documents only OTEL_AWS_APPLICATION_SIGNALS_ENABLED=false,
+            // to turn it off (https://docs.aws.amazon.com/xray/latest/devguide/xray-sdk-migration.html), so on means unset.
+            Assert.False(function.Environment.ContainsKey("OTEL_AWS_APPLICATION_SIGNALS_ENABLED"));
             Assert.Equal("Active", function.TracingMode);
             Assert.Contains(":layer:AWSOpenTelemetryDistroPython:", Assert.Single(function.Layers));
         });
