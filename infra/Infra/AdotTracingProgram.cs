@@ -30,6 +30,11 @@ public static class AdotTracingProgram
             var settings = result.GetOrThrow();
             var identity = await Aws.GetCallerIdentity.InvokeAsync();
             var blueprint = StackBlueprint.Create(settings, AwsContext.For(settings.Region, identity.AccountId));
+            foreach (var warning in blueprint.RouteWarnings)
+            {
+                Log.Warn(warning);
+            }
+
             return Build(blueprint);
         }
         catch (InvalidStackSettingsException exception)

@@ -35,6 +35,9 @@ public sealed record StackBlueprint(
 {
     public IReadOnlyList<FunctionSpec> Functions => [Chatbot, Consumer];
 
+    /// <summary>Traffic entries and sampling paths that name no route of the API (see <see cref="TrafficCheck"/>).</summary>
+    public IReadOnlyList<string> RouteWarnings => TrafficCheck.Warnings(Settings, Api);
+
     public static StackBlueprint Create(StackSettings settings, AwsContext aws)
     {
         var names = StackNames.For(settings);
@@ -54,8 +57,8 @@ public sealed record StackBlueprint(
 
         var traces = CostEstimator.Estimate(rules, settings.Traffic, api.XRayServiceName);
         var monitoring = MonitoringBuilder.Build(settings, names, aws, api, [chatbot, consumer], queue, collector?.Collector);
-        var monthly = MonthlyCostBuilder.Build(settings, traces, api, collector?.Collector, [chatbot, consumer], sampling,
-            new MonitoringCounts(monitoring.Alarms.Count, Dashboards: 1));
+        var monthly = MonthlyCostBuilder.Build(settings, api, collector?.Collector, [chatbot, consumer],
+            [new QueueLink(chatbot.Key, consumer.Key)], sampling, monitoring);
 
         return new StackBlueprint(
             settings, names, aws, StackTags.For(settings),

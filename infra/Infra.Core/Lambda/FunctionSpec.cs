@@ -11,6 +11,8 @@ namespace Infra.Core.Lambda;
 /// <param name="CodePath">The folder holding the function's code, relative to the repository root.</param>
 /// <param name="LogFormat">The Lambda log format (Text or JSON) of the function's logging configuration.</param>
 /// <param name="Instrumentation">For Python functions that list their imports: the auto-instrumentations the layer loads.</param>
+/// <param name="ApplicationLogLevel">Lambda's application log level (JSON format only): handler lines below it are dropped.</param>
+/// <param name="SystemLogLevel">Lambda's system log level (JSON format only); INFO emits platform.start and platform.report.</param>
 public sealed record FunctionSpec(
     string Key,
     string FunctionName,
@@ -29,7 +31,9 @@ public sealed record FunctionSpec(
     int LogRetentionDays,
     RoleSpec Role,
     ResourceProtection LogGroupProtection,
-    FunctionInstrumentation? Instrumentation = null)
+    FunctionInstrumentation? Instrumentation = null,
+    string ApplicationLogLevel = "INFO",
+    string SystemLogLevel = "INFO")
 {
     /// <summary>The Lambda architecture name (x86_64 or arm64).</summary>
     public string ArchitectureName => Architecture.Wire();

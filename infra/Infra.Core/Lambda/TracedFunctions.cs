@@ -94,6 +94,10 @@ internal static class TracedFunctions
             settings.Lambda.LogRetentionDays,
             role,
             EnvironmentPresets.For(settings.Environment).Protection.LogGroups,
-            instrumentation);
+            instrumentation,
+            // Log-level filtering needs the JSON log format, which every function uses.
+            // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html
+            EnvironmentPresets.For(settings.Environment).Logs.FunctionApplicationLogLevel,
+            EnvironmentPresets.FunctionSystemLogLevel);
     }
 }

@@ -32,16 +32,16 @@ public static class StackSettingsParser
         var app = AppSettingsReader.Read(Section(raw, ConfigKeys.App, errors), preset.App, errors);
         var api = ApiSettingsReader.Read(Section(raw, ConfigKeys.Api, errors), preset.Api, errors);
         var sampling = SamplingSettingsReader.Read(Section(raw, ConfigKeys.Sampling, errors), preset.Sampling, errors);
-        var traffic = TrafficReader.Read(raw, errors);
+        var (traffic, trafficSource) = TrafficReader.Read(raw, preset.Traffic, errors);
         var transactionSearch = TransactionSearchSettingsReader.Read(Section(raw, ConfigKeys.TransactionSearch, errors), errors);
-        var applicationSignals = ApplicationSignalsSettingsReader.Read(Section(raw, ConfigKeys.ApplicationSignals, errors), profilePreset.ApplicationSignals, lambda.Flavor, errors);
+        var applicationSignals = ApplicationSignalsSettingsReader.Read(Section(raw, ConfigKeys.ApplicationSignals, errors), profilePreset.ApplicationSignals && preset.ApplicationSignals, lambda.Flavor, errors);
         var tags = TagRules.Read(raw, errors);
         var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), Monitoring.MonitoringPresets.For(presetEnvironment).Alerts, environment, errors);
 
         // Stryker disable once String : without a Region the settings are discarded (a missing Region is always reported)
         var settings = new StackSettings(
             ConfigKeys.Project, raw.StackName, presetEnvironment, profile, region ?? "", iamMode,
-            collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts);
+            collector, lambda, app, api, sampling, traffic, trafficSource, transactionSearch, applicationSignals, tags, alerts);
         StackValidation.Validate(settings, regionKnown: region is not null, errors);
         // A missing environment or Region is always reported, so errors alone decide.
         return errors.Errors.Count > 0
