@@ -23,9 +23,10 @@ internal static partial class CostAssumptions
     /// <summary>A log group that never expires is shown as it stands after this many months of the same traffic.</summary>
     public const int NeverExpiresMonths = 12;
 
-    /// <summary>Lambda's JSON system lines per invocation at system level INFO (platform.start and platform.report), as a
-    /// function with active tracing writes them: the shapes of the telemetry schema
-    /// (https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html), with this stack's lengths of ids and names.</summary>
+    /// <summary>Lambda's JSON system lines per invocation at system level INFO (platform.start and platform.report), in the
+    /// shapes of the telemetry schema (https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html) as JSON
+    /// logs carry them: platform.start with the function ARN and, under active tracing, the trace context; platform.report
+    /// with its metrics and status. Ids and names have this stack's lengths.</summary>
     public const string JsonPlatformStart =
         "{\"time\":\"2026-11-26T12:00:00.000Z\",\"type\":\"platform.start\",\"record\":{\"requestId\":\"6f7f0961-7a2f-4f1d-9d6a-4c3b2a1f0e9d\","
         + "\"functionArn\":\"arn:aws:lambda:us-west-2:123456789012:function:adot-tracing-prod-chatbot\",\"version\":\"$LATEST\","
@@ -33,9 +34,7 @@ internal static partial class CostAssumptions
 
     public const string JsonPlatformReport =
         "{\"time\":\"2026-11-26T12:00:00.250Z\",\"type\":\"platform.report\",\"record\":{\"requestId\":\"6f7f0961-7a2f-4f1d-9d6a-4c3b2a1f0e9d\","
-        + "\"metrics\":{\"durationMs\":245.01,\"billedDurationMs\":246,\"memorySizeMB\":512,\"maxMemoryUsedMB\":98},"
-        + "\"tracing\":{\"spanId\":\"54565fb41ac79632\",\"type\":\"X-Amzn-Trace-Id\",\"value\":\"Root=1-62e900b2-710d76f009d6e7785905449a;Parent=0efbd19962d95b05;Sampled=1\"},"
-        + "\"status\":\"success\"}}";
+        + "\"metrics\":{\"durationMs\":245.01,\"billedDurationMs\":246,\"memorySizeMB\":512,\"maxMemoryUsedMB\":98},\"status\":\"success\"}}";
 
     /// <summary>The handler's one INFO line per invocation in the JSON log format (the sample functions log one on success).</summary>
     public const string JsonHandlerInfoLine =
@@ -113,8 +112,10 @@ internal static partial class CostAssumptions
     /// IntegrationLatency and Latency. https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html</summary>
     public const int DetailedMetricsPerApiMethod = 7;
 
-    /// <summary>Container Insights' cluster- and service-level ECS metrics for one cluster running one service, counted as custom metrics.
-    /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-ECS.html</summary>
+    /// <summary>Container Insights' ECS metrics (ContainerInstanceCount, CpuUtilized, CpuReserved, DeploymentCount, DesiredTaskCount,
+    /// MemoryUtilized, MemoryReserved, NetworkRxBytes, NetworkTxBytes, PendingTaskCount, RunningTaskCount, ServiceCount,
+    /// StorageReadBytes, StorageWriteBytes, TaskCount, TaskSetCount) at cluster and service level for one cluster running one
+    /// service, counted as custom metrics. https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/appinsights-metrics-ecs.html</summary>
     public const int ContainerInsightsMetricsPerCluster = 24;
 
     /// <summary>Container Insights' performance log events: one a minute per cluster, service, task and container instance, about 1 KB each.</summary>
@@ -136,7 +137,7 @@ internal static partial class CostAssumptions
         new("days per month", DaysPerMonth, "days", "The month the traces estimate uses; hosts run 24 hours a day."),
         new("bytes per GB", BytesPerGb, "bytes", "Decimal gigabytes."),
         new("access log bytes per request", AccessLogBytesPerRequest(Api.ApiBuilder.AccessLogFormat), "bytes", "The stage's access log format with typical values (UUID ids, IPv4, epoch ms, 3-digit status)."),
-        new("function system log bytes per invocation (JSON)", JsonSystemBytesPerInvocation, "bytes", "platform.start and platform.report with X-Ray tracing, at system log level INFO."),
+        new("function system log bytes per invocation (JSON)", JsonSystemBytesPerInvocation, "bytes", "platform.start (with the trace context) and platform.report, at system log level INFO."),
         new("function handler log bytes per invocation (JSON, level INFO or finer)", JsonApplicationBytesPerInvocation, "bytes", "One INFO line per invocation; none at WARN."),
         new("function log bytes per invocation (Text, the article)", TextBytesPerInvocation, "bytes", "START, the handler's INFO line, END, REPORT with its X-Ray line."),
         new("consumer invocations per producer invocation", ConsumerInvocationsPerProducerInvocation, "invocations", "One SQS message per producer invocation; batching would lower it."),

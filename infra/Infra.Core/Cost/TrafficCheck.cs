@@ -21,16 +21,19 @@ internal static class TrafficCheck
             warnings.Add($"{where}: '{entry.Route}' is no route of the API ({served}); it is priced as a request API Gateway answers itself.");
         }
 
-        void Paths(string key, IReadOnlyList<string> patterns)
+        // The preset's routine paths name requests that reach the stage without a route on purpose (a browser's /favicon.ico);
+        // only paths the stack file sets are checked.
+        var preset = EnvironmentPresets.For(settings.Environment).Sampling;
+        void Paths(string key, IReadOnlyList<string> patterns, IReadOnlyList<string> presetPatterns)
         {
-            foreach (var pattern in patterns.Where(pattern => !api.Routes.Any(route => XRayWildcard.Matches(pattern, route.Path))))
+            foreach (var pattern in patterns.Where(pattern => !presetPatterns.Contains(pattern) && !api.Routes.Any(route => XRayWildcard.Matches(pattern, route.Path))))
             {
                 warnings.Add($"{ConfigKeys.Full(ConfigKeys.Sampling)}.{key}: '{pattern}' matches no route of the API ({served}).");
             }
         }
 
-        Paths("criticalPaths", settings.Sampling.CriticalPaths);
-        Paths("routinePaths", settings.Sampling.RoutinePaths);
+        Paths("criticalPaths", settings.Sampling.CriticalPaths, preset.CriticalPaths);
+        Paths("routinePaths", settings.Sampling.RoutinePaths, preset.RoutinePaths);
         return warnings;
     }
 }

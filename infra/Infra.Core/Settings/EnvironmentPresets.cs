@@ -83,9 +83,9 @@ internal static class EnvironmentPresets
 
     public static readonly IReadOnlyList<string> DefaultCriticalPaths = ["/chat*"];
 
-    /// <summary>Routine paths of the API's own routes only: a pattern that matches none of them is reported (the catch-all
-    /// rule samples every other path).</summary>
-    public static readonly IReadOnlyList<string> DefaultRoutinePaths = ["/health*"];
+    /// <summary>Health checks, and paths browsers and crawlers ask for that reach the stage without a route (API Gateway
+    /// answers them itself, and still traces them).</summary>
+    public static readonly IReadOnlyList<string> DefaultRoutinePaths = ["/health*", "/static/*", "/favicon.ico"];
 
     /// <summary>prod's reference traffic, which the cost estimate uses when a prod stack sets none: the API's two routes.</summary>
     public static readonly IReadOnlyList<RouteTraffic> ReferenceTraffic =
