@@ -59,20 +59,21 @@ internal static class PlanCommand
             return InvalidSettings;
         }
 
+        IReadOnlyList<string> warnings = [.. loaded.Warnings, .. blueprint.RouteWarnings];
         switch (request.Format)
         {
             case PlanFormat.Json:
-                stdout.WriteLine(PlanJson.Serialize(blueprint, loaded.Warnings));
+                stdout.WriteLine(PlanJson.Serialize(blueprint, warnings));
                 break;
             case PlanFormat.Markdown:
-                PlanTable.Write(blueprint, loaded.Warnings, PlanPage.Markdown(stdout));
+                PlanTable.Write(blueprint, warnings, PlanPage.Markdown(stdout));
                 break;
             default:
-                PlanTable.Write(blueprint, loaded.Warnings, PlanPage.Text(stdout, terminalWidth));
+                PlanTable.Write(blueprint, warnings, PlanPage.Text(stdout, terminalWidth));
                 break;
         }
 
-        foreach (var warning in loaded.Warnings)
+        foreach (var warning in warnings)
         {
             stderr.WriteLine($"warning: {warning}");
         }

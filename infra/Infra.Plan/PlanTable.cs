@@ -138,6 +138,7 @@ internal static class PlanTable
     private static void MonthlyCostSection(MonthlyCost cost, PlanPage page)
     {
         page.Heading("Monthly cost (this stack vs the article's setup)");
+        page.Line(TrafficLine(cost));
         page.Line(cost.RegionNote);
         var prices = cost.Prices.ToDictionary(price => price.Key, StringComparer.Ordinal);
         var rows = cost.Stack.Lines.Zip(cost.Article.Lines).Select(pair => (IReadOnlyList<string>)
@@ -149,13 +150,33 @@ internal static class PlanTable
                 ? PriceText(prices[pair.First.PriceKey])
                 : $"{ShortKey(pair.First.PriceKey)}: {PriceText(prices[pair.First.PriceKey])}; {ShortKey(pair.Second.PriceKey)}: {PriceText(prices[pair.Second.PriceKey])}",
         ]).ToList();
-        rows.Add(["total of priced lines", "", Money(cost.Stack.PricedUsd), "", Money(cost.Article.PricedUsd), ""]);
+        rows.Add(["total of priced lines", "", Money(cost.Stack.PricedUsd), "", Money(cost.Article.PricedUsd), Invariant($"this stack / article: {cost.Ratio:0.00}×")]);
         page.Table(["line", "this stack", "$/month", "article", "$/month", "price"], rows);
         page.Line(Unpriced("this stack", cost.Stack));
         page.Line(Unpriced("article", cost.Article));
-        page.Line("Free tiers are per account and shared by every stack in it; each column applies them as if it were the account's only use. The article's setup: legacy layers, X-Ray's default sampling rule (1 request/s + 5 %), one t2.medium collector host, log groups without retention, no Insights, Transaction Search, Application Signals, alarms or dashboard.");
+        page.Line(SignalsLine(cost));
+        page.Table(["traffic", "req/s", "this stack $/month", "article $/month", "ratio"],
+            cost.Scales.Select(scale => (IReadOnlyList<string>)
+            [
+                Invariant($"{Number(scale.Factor)}×"), Number(scale.RequestsPerSecond), Money(scale.StackUsd), Money(scale.ArticleUsd),
+                scale.ArticleUsd == 0 ? "" : Invariant($"{scale.StackUsd / scale.ArticleUsd:0.00}×"),
+            ]).ToList());
+        page.Line("Free tiers are per account and shared by every stack in it; each column applies them as if it were the account's only use. The article's setup: legacy layers, X-Ray's default sampling rule (1 request/s + 5 %), one t2.medium collector host, Text function logs in groups without retention, no access log, Insights, Transaction Search, Application Signals, SLOs, alarms or dashboard.");
         page.Bullets(cost.Prices.Select(price => Invariant($"{price.Key}: {PriceText(price)}{EvidenceText(price.Evidence)}, {price.Source} (read {price.ReadOn}). {price.Note}")).ToList());
         page.Bullets(cost.Assumptions.Select(assumption => Invariant($"{assumption.Name}: {Number(assumption.Value)} {assumption.Unit}. {assumption.Why}")).ToList());
+    }
+
+    private static string TrafficLine(MonthlyCost cost) => Invariant($"{cost.Environment.Wire()} at {Number(cost.RequestsPerSecond)} requests/s, ")
+        + (cost.TrafficSource == TrafficSource.StackFile
+            ? "from the stack file (adot-tracing:traffic)."
+            : $"from the {cost.Environment.Wire()} preset: the stack file sets no adot-tracing:traffic.");
+
+    private static string SignalsLine(MonthlyCost cost)
+    {
+        var signals = cost.ApplicationSignals;
+        var state = signals.Enabled ? "on" : "off";
+        var total = signals.InTotal ? "in the total above" : signals.Enabled ? "bundled into span ingestion, not priced per signal" : "not in the total; applicationSignals.enabled: true would add it";
+        return Invariant($"Application Signals for the functions is {state} in {cost.Environment.Wire()}: {Number(Math.Round(signals.SignalsPerMonth))} signals a month at this traffic, {Money(signals.MonthlyUsd)} after the trial ({total}).");
     }
 
     private static string Quantity(CostLine line) => line.Quantity == 0
@@ -177,6 +198,7 @@ internal static class PlanTable
         PriceEvidence.AwsPricingPage => " from the AWS pricing page",
         PriceEvidence.AwsBill => " from a line item of an AWS bill",
         PriceEvidence.SecondarySource => " as quoted by a third party",
+        PriceEvidence.AwsDocumentation => " derived from a ratio AWS's documentation states",
         _ => "",
     };
 

@@ -37,6 +37,11 @@ public static class AdotTracingProgram
             var settings = result.GetOrThrow();
             var identity = await Aws.GetCallerIdentity.InvokeAsync();
             var blueprint = StackBlueprint.Create(settings, result.Declaration, AwsContext.For(settings.Region, identity.AccountId));
+            foreach (var warning in blueprint.RouteWarnings)
+            {
+                Log.Warn(warning);
+            }
+
             var outputs = Build(blueprint, out var deployed);
             addOutputs?.Invoke(deployed, outputs);
             return outputs;

@@ -57,7 +57,8 @@ public class ScratchAppPlanTests : IDisposable
         var routes = plan["api"]!["routes"]!.AsArray().Select(route => ((string?)route!["method"], (string?)route["path"], (string?)route["functionKey"]));
         Assert.Equal([("POST", "/orders", "orders"), ("GET", "/catalog", "catalog")], routes);
         var logs = plan["monthlyCost"]!["stack"]!["lines"]!.AsArray().Single(line => (string?)line!["priceKey"] == "logs.ingestion")!;
-        // fulfil runs once per message orders sends, i.e. once per POST /orders.
-        Assert.Contains("/aws/lambda/adot-tracing-dev-fulfil: one invocation per message on adot-tracing-dev-shipments", (string?)logs["basis"]);
+        // fulfil runs once per message orders sends, i.e. once per POST /orders: 2/s × 2,592,000 s in a 30-day month.
+        Assert.Contains("/aws/lambda/adot-tracing-dev-fulfil: 5184000 invocations", (string?)logs["basis"]);
+        Assert.Contains("/aws/lambda/adot-tracing-dev-catalog: 20736000 invocations", (string?)logs["basis"]);
     }
 }

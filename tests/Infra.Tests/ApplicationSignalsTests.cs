@@ -59,9 +59,7 @@ public class ApplicationSignalsTests
     }
 
     [Theory]
-    [InlineData("dev")]
     [InlineData("staging")]
-    [InlineData("prod")]
     public async Task EveryCommittedFunctionReportsApplicationSignals(string stack)
     {
         var run = await StackRun.RunAsync(stack, StackRun.CommittedConfig(stack));

@@ -36,6 +36,9 @@ public sealed record StackBlueprint(
 {
     public FunctionSpec Function(string key) => Functions.Single(function => function.Key == key);
 
+    /// <summary>Traffic entries and sampling paths that name no route of the API (see <see cref="TrafficCheck"/>).</summary>
+    public IReadOnlyList<string> RouteWarnings => TrafficCheck.Warnings(Settings, Api);
+
     public static StackBlueprint Create(StackSettings settings, AppDeclaration app, AwsContext aws)
     {
         var names = StackNames.For(settings);
@@ -57,8 +60,8 @@ public sealed record StackBlueprint(
 
         var traces = CostEstimator.Estimate(rules, settings.Traffic, api.XRayServiceName);
         var monitoring = MonitoringBuilder.Build(settings, names, aws, api, functions, queues, collector?.Collector);
-        var monthly = MonthlyCostBuilder.Build(settings, traces, api, collector?.Collector, functions, queues, sampling,
-            new MonitoringCounts(monitoring.Alarms.Count, Dashboards: 1));
+        var monthly = MonthlyCostBuilder.Build(settings, api, collector?.Collector, functions,
+            queues.Select(queue => new QueueLink(queue.Producer, queue.Consumer)).ToList(), sampling, monitoring);
 
         return new StackBlueprint(
             settings, names, aws, StackTags.For(settings),

@@ -16,6 +16,8 @@ namespace Infra.Core.Lambda;
 /// <param name="Links">Grants to the app's own queues and tables.</param>
 /// <param name="LogFormat">The Lambda log format (Text or JSON) of the function's logging configuration.</param>
 /// <param name="Instrumentation">For Python functions that list their imports: the auto-instrumentations the layer loads.</param>
+/// <param name="ApplicationLogLevel">Lambda's application log level (JSON format only): handler lines below it are dropped.</param>
+/// <param name="SystemLogLevel">Lambda's system log level (JSON format only); INFO emits platform.start and platform.report.</param>
 public sealed record FunctionSpec(
     string Key,
     string FunctionName,
@@ -36,7 +38,9 @@ public sealed record FunctionSpec(
     int LogRetentionDays,
     RoleSpec Role,
     ResourceProtection LogGroupProtection,
-    FunctionInstrumentation? Instrumentation = null)
+    FunctionInstrumentation? Instrumentation = null,
+    string ApplicationLogLevel = "INFO",
+    string SystemLogLevel = "INFO")
 {
     /// <summary>The Lambda architecture name (x86_64 or arm64).</summary>
     public string ArchitectureName => Architecture.Wire();
@@ -44,9 +48,6 @@ public sealed record FunctionSpec(
     /// <summary>What the role's inline policies allow, in one document.</summary>
     public PolicyDocument Policy => new(Role.InlinePolicies.SelectMany(policy => policy.Document.Statements).ToList());
 
-    /// <summary>Calls the function makes to other services per invocation: one per queue it sends to, table it writes
-    /// and statement of its own (receiving from a queue is Lambda's call, not the function's).</summary>
-    public int OutboundCalls => Links.Count(link => link.Variable is not null) + Statements.Count - Links.Count;
 }
 
 public enum AppResourceKind

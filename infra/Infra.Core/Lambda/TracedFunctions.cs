@@ -213,7 +213,11 @@ public static class TracedFunctions
             settings.Lambda.LogRetentionDays,
             role,
             EnvironmentPresets.For(settings.Environment).Protection.LogGroups,
-            tracing.Instrumentation);
+            tracing.Instrumentation,
+            // Log-level filtering needs the JSON log format, which every function uses.
+            // https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html
+            EnvironmentPresets.For(settings.Environment).Logs.FunctionApplicationLogLevel,
+            EnvironmentPresets.FunctionSystemLogLevel);
     }
 
     private static string Pascal(string key) =>

@@ -13,6 +13,7 @@ public sealed record StackSettings(
     ApiSettings Api,
     SamplingSettings Sampling,
     IReadOnlyList<RouteTraffic> Traffic,
+    TrafficSource TrafficSource,
     TransactionSearchSettings TransactionSearch,
     ApplicationSignalsSettings ApplicationSignals,
     IReadOnlyDictionary<string, string> Tags,
@@ -79,6 +80,16 @@ public sealed record CustomSamplingRule(
 
 /// <summary>X-Ray adaptive sampling: how far the rate may rise on anomalies and how often.</summary>
 public sealed record SamplingBoost(double MaxRate, int CooldownWindowMinutes);
+
+/// <summary>Where a stack's traffic for the cost estimate comes from.</summary>
+public enum TrafficSource
+{
+    /// <summary>adot-tracing:traffic in the stack file.</summary>
+    StackFile,
+
+    /// <summary>The environment's preset: the stack sets no traffic.</summary>
+    Preset,
+}
 
 /// <summary>Expected traffic on one route, used by the cost estimate.</summary>
 public sealed record RouteTraffic(string Method, string Path, double RequestsPerSecond)

@@ -34,9 +34,9 @@ public static class StackSettingsParser
         var lambda = LambdaSettingsReader.Read(Section(raw, ConfigKeys.Lambda, errors), preset.Lambda, errors);
         var api = ApiSettingsReader.Read(Section(raw, ConfigKeys.Api, errors), preset.Api, errors);
         var sampling = SamplingSettingsReader.Read(Section(raw, ConfigKeys.Sampling, errors), preset.Sampling, errors);
-        var traffic = TrafficReader.Read(raw, errors);
+        var (traffic, trafficSource) = TrafficReader.Read(raw, preset.Traffic, errors);
         var transactionSearch = TransactionSearchSettingsReader.Read(Section(raw, ConfigKeys.TransactionSearch, errors), errors);
-        var applicationSignals = ApplicationSignalsSettingsReader.Read(Section(raw, ConfigKeys.ApplicationSignals, errors), profilePreset.ApplicationSignals, lambda.Flavor, errors);
+        var applicationSignals = ApplicationSignalsSettingsReader.Read(Section(raw, ConfigKeys.ApplicationSignals, errors), profilePreset.ApplicationSignals && preset.ApplicationSignals, lambda.Flavor, errors);
         var tags = TagRules.Read(raw, errors);
         var monitoring = Monitoring.MonitoringPresets.For(presetEnvironment);
         var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), monitoring.Alerts, environment, errors);
@@ -45,7 +45,7 @@ public static class StackSettingsParser
         // Stryker disable once String : without a Region the settings are discarded (a missing Region is always reported)
         var settings = new StackSettings(
             ConfigKeys.Project, raw.StackName, presetEnvironment, profile, region ?? "", iamMode,
-            collector, lambda, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts, slo);
+            collector, lambda, api, sampling, traffic, trafficSource, transactionSearch, applicationSignals, tags, alerts, slo);
         var section = new AppSection(Section(raw, ConfigKeys.App, errors), errors);
         var declaration = app is null ? Finished(section) : app.Declare(section, settings);
         AppValidation.Validate(declaration, errors);

@@ -58,6 +58,8 @@ public sealed class TracedFunction : ComponentResource
             LoggingConfig = new Aws.Lambda.Inputs.FunctionLoggingConfigArgs
             {
                 LogFormat = spec.LogFormat,
+                ApplicationLogLevel = spec.ApplicationLogLevel,
+                SystemLogLevel = spec.SystemLogLevel,
                 LogGroup = logGroup.LogGroupName.Apply(groupName => groupName ?? spec.LogGroupName),
             },
             Tags = Inputs.Map(args.Tags),

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Infra.Core.Api;
 using Infra.Core.Naming;
+using Infra.Core.Settings;
 
 namespace Infra.Core.Tests.Api;
 
@@ -38,8 +39,10 @@ public class ApiSpecTests
     {
         var logs = TestStacks.Blueprint("prod").Api.AccessLogs;
         var line = JsonNode.Parse(logs.Format)!.AsObject();
-        Assert.Equal("$context.xrayTraceId", (string?)line["xrayTraceId"]);
+        Assert.Equal("$context.xrayTraceId", (string?)line["xray"]);
         Assert.Equal(90, logs.RetentionDays);
+        // Nothing reads the access log with a metric or subscription filter, so prod's preset puts it in Infrequent Access.
+        Assert.Equal(LogGroupClass.InfrequentAccess, logs.LogGroupClass);
     }
 
     [Fact]

@@ -9,13 +9,13 @@ public class ProgramAppTests
         // SQS endpoints in China end in amazonaws.com.cn and ARNs use the aws-cn partition:
         // https://docs.amazonaws.cn/en_us/aws/latest/userguide/endpoints-Beijing.html
         var blueprint = TestStacks.Blueprint(
-            "dev",
+            "staging",
             ("aws:region", "cn-north-1"),
             ("aws-native:region", "cn-north-1"),
             ("lambda", """{"flavor":"distro"}"""));
-        Assert.Equal($"https://sqs.cn-north-1.amazonaws.com.cn/{TestStacks.Account}/adot-tracing-dev-questions", blueprint.Function(ChatbotApp.Chatbot).Environment["QUEUE_URL"]);
+        Assert.Equal($"https://sqs.cn-north-1.amazonaws.com.cn/{TestStacks.Account}/adot-tracing-staging-questions", blueprint.Function(ChatbotApp.Chatbot).Environment["QUEUE_URL"]);
         var send = blueprint.Function(ChatbotApp.Chatbot).Policy.Statements.Single(statement => statement.Actions.Contains("sqs:SendMessage"));
-        Assert.Equal([$"arn:aws-cn:sqs:cn-north-1:{TestStacks.Account}:adot-tracing-dev-questions"], send.Resources);
+        Assert.Equal([$"arn:aws-cn:sqs:cn-north-1:{TestStacks.Account}:adot-tracing-staging-questions"], send.Resources);
         // With the distro layer the recommended profile adds Application Signals' managed policy, in the same partition.
         Assert.Equal(
             ["arn:aws-cn:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws-cn:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy"],

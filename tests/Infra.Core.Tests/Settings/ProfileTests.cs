@@ -100,7 +100,7 @@ public class ProfileTests
     [Fact]
     public void RecommendedIsTheDefaultProfile()
     {
-        var settings = TestStacks.Settings("dev");
+        var settings = TestStacks.Settings("staging");
         Assert.Equal(Profile.Recommended, settings.Profile);
         Assert.Equal(IamMode.LeastPrivilege, settings.IamMode);
         Assert.Equal(LayerFlavor.Distro, settings.Lambda.Flavor);

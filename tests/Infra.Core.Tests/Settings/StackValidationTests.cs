@@ -270,8 +270,16 @@ public class ApplicationSignalsSettingsTests
     private const string Key = "adot-tracing:applicationSignals";
 
     [Fact]
-    public void OnByDefaultWithTheRecommendedProfile() =>
-        Assert.Equal(new ApplicationSignalsSettings(Enabled: true, Discovery: false), TestStacks.Settings("dev").ApplicationSignals);
+    public void OnByDefaultWithTheRecommendedProfileWhereTheEnvironmentsPresetSaysSo()
+    {
+        Assert.Equal(new ApplicationSignalsSettings(Enabled: true, Discovery: false), TestStacks.Settings("staging").ApplicationSignals);
+        Assert.False(TestStacks.Settings("dev").ApplicationSignals.Enabled);
+        Assert.False(TestStacks.Settings("prod").ApplicationSignals.Enabled);
+    }
+
+    [Fact]
+    public void AStackFileCanTurnItOnWhereThePresetLeavesItOff() =>
+        Assert.True(TestStacks.Settings("prod", ("applicationSignals", """{"enabled":true}""")).ApplicationSignals.Enabled);
 
     [Fact]
     public void OffByDefaultWithTheArticleProfile() =>

@@ -15,7 +15,7 @@ public class ApplicationSignalsTests
     public void EveryFunctionCarriesTheApplicationSignalsManagedPolicy()
     {
         // The policy's ARN: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/CloudWatchLambdaApplicationSignalsExecutionRolePolicy.html
-        var blueprint = TestStacks.Blueprint("dev");
+        var blueprint = TestStacks.Blueprint("staging");
         Assert.Equal(2, blueprint.Functions.Count);
         Assert.All(blueprint.Functions, function =>
             Assert.Contains("arn:aws:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy", function.Role.ManagedPolicyArns));
@@ -27,7 +27,7 @@ public class ApplicationSignalsTests
         // An AWS managed policy's ARN is arn:<partition>:iam::aws:policy/<name>, the pattern
         // arn:aws(-[a-z]{1,5}){0,3}:iam::aws:policy/... of https://docs.amazonaws.cn/singlesignon/latest/APIReference/API_AttachedManagedPolicy.html;
         // the distro layer is published in cn-north-1.
-        var blueprint = TestStacks.Blueprint("dev", ("aws:region", "cn-north-1"), ("aws-native:region", "cn-north-1"));
+        var blueprint = TestStacks.Blueprint("staging", ("aws:region", "cn-north-1"), ("aws-native:region", "cn-north-1"));
         Assert.Contains("arn:aws-cn:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy", blueprint.Function(ChatbotApp.Consumer).Role.ManagedPolicyArns);
     }
 
@@ -51,8 +51,8 @@ public class ApplicationSignalsTests
     {
         // OTEL_SERVICE_NAME names the service in Application Signals ("Service Grouping",
         // https://aws-otel.github.io/docs/getting-started/lambda).
-        var blueprint = TestStacks.Blueprint("dev");
-        Assert.Equal(["adot-tracing-dev-chatbot", "adot-tracing-dev-sqs-consumer"], blueprint.ApplicationSignals.Services);
+        var blueprint = TestStacks.Blueprint("staging");
+        Assert.Equal(["adot-tracing-staging-chatbot", "adot-tracing-staging-sqs-consumer"], blueprint.ApplicationSignals.Services);
         Assert.True(blueprint.ApplicationSignals.FunctionsEnabled);
     }
 
