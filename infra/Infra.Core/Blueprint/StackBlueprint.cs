@@ -32,7 +32,8 @@ public sealed record StackBlueprint(
     ApplicationSignalsSpec ApplicationSignals,
     CostEstimate Cost,
     MonthlyCost MonthlyCost,
-    MonitoringSpec Monitoring)
+    MonitoringSpec Monitoring,
+    AppDeclaration App)
 {
     public FunctionSpec Function(string key) => Functions.Single(function => function.Key == key);
 
@@ -68,6 +69,6 @@ public sealed record StackBlueprint(
             collector?.Iam, collector?.Collector,
             functions, queues, tables, api, sampling,
             ApplicationSignalsSpec.For(settings, functions),
-            traces, monthly, monitoring);
+            traces, monthly, monitoring, app);
     }
 }
