@@ -73,6 +73,7 @@ public static class AdotTracingProgram
                 Spec = spec,
                 CodeDirectory = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(codeRoot, spec.CodePath)),
                 Tags = tags,
+                Secrets = blueprint.Settings.Secrets,
             }));
 
         var queue = new QuestionQueue("questions", new QuestionQueueArgs
@@ -101,7 +102,7 @@ public static class AdotTracingProgram
         watched.AddRange(functions.Values);
         watched.Add(queue);
         watched.Add(api);
-        var monitoring = new StackMonitoring("monitoring", new StackMonitoringArgs { Spec = blueprint.Monitoring, Tags = tags },
+        var monitoring = new StackMonitoring("monitoring", new StackMonitoringArgs { Spec = blueprint.Monitoring, Tags = tags, Secrets = blueprint.Settings.Secrets },
             new ComponentResourceOptions { DependsOn = watched });
 
         outputs["apiUrl"] = api.InvokeUrl;

@@ -35,6 +35,7 @@ public sealed record StackBlueprint(
 {
     public IReadOnlyList<FunctionSpec> Functions => [Chatbot, Consumer];
 
+    /// <exception cref="InvalidStackSettingsException">A secret would be written in plain text (<see cref="SecretPlacement"/>).</exception>
     public static StackBlueprint Create(StackSettings settings, AwsContext aws)
     {
         var names = StackNames.For(settings);
@@ -57,11 +58,13 @@ public sealed record StackBlueprint(
         var monthly = MonthlyCostBuilder.Build(settings, traces, api, collector?.Collector, [chatbot, consumer], sampling,
             new MonitoringCounts(monitoring.Alarms.Count, Dashboards: 1));
 
-        return new StackBlueprint(
+        var blueprint = new StackBlueprint(
             settings, names, aws, StackTags.For(settings),
             collector?.Iam, collector?.Collector,
             chatbot, consumer, queue, api, sampling,
             ApplicationSignalsSpec.For(settings, [chatbot, consumer]),
             traces, monthly, monitoring);
+        var misplaced = SecretPlacement.Check(blueprint);
+        return misplaced.Count == 0 ? blueprint : throw new InvalidStackSettingsException(misplaced);
     }
 }

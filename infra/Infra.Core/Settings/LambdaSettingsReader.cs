@@ -51,7 +51,7 @@ internal static class AppSettingsReader
         var batchSize = reader.Int("batchSize", preset.BatchSize, 1, 10);
         reader.Finish();
 
-        if (knowledgeBaseId is not null && !SettingsPatterns.KnowledgeBaseId().IsMatch(knowledgeBaseId))
+        if (knowledgeBaseId is not null && !reader.IsEncrypted("knowledgeBaseId") && !SettingsPatterns.KnowledgeBaseId().IsMatch(knowledgeBaseId))
         {
             errors.Add(reader.PathOf("knowledgeBaseId"), $"'{knowledgeBaseId}' is not a Bedrock knowledge base id (10 letters or digits).");
             knowledgeBaseId = null;

@@ -17,7 +17,11 @@ public sealed record StackSettings(
     TransactionSearchSettings TransactionSearch,
     ApplicationSignalsSettings ApplicationSignals,
     IReadOnlyDictionary<string, string> Tags,
-    AlertSettings Alerts);
+    AlertSettings Alerts)
+{
+    /// <summary>The secret texts these settings hold; the program keeps every input holding one secret.</summary>
+    public SecretValues Secrets { get; init; } = SecretValues.None;
+}
 
 public sealed record CollectorSettings(
     bool Enabled,

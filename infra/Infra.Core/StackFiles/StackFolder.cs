@@ -16,7 +16,17 @@ public enum LoadOutcome
     Invalid,
 }
 
-public sealed record StackLoad(LoadOutcome Outcome, RawStackConfig? Config, IReadOnlyList<SettingsError> Errors);
+public sealed record StackLoad(LoadOutcome Outcome, RawStackConfig? Config, IReadOnlyList<SettingsError> Errors)
+{
+    /// <summary>The Pulumi ESC environments the stack file imports; their values cannot be read offline.</summary>
+    public IReadOnlyList<string> Environments { get; init; } = [];
+
+    /// <summary>Keys whose value cannot be seen offline and that nothing stands in for (see <see cref="MergedStack"/>).</summary>
+    public IReadOnlyList<HiddenKey> Hidden { get; init; } = [];
+
+    /// <summary>Keys whose value came from the command line.</summary>
+    public IReadOnlyList<string> FromCommandLine { get; init; } = [];
+}
 
 /// <summary>
 /// The folder holding Pulumi.yaml and the Pulumi.&lt;stack&gt;.yaml files: lists the stacks and loads one of them
@@ -41,7 +51,8 @@ public static class StackFolder
         }
     }
 
-    public static StackLoad Load(string directory, string stack)
+    /// <param name="overrides">Values given on the command line; they win over the stack file (see <see cref="PulumiStack.Read"/>).</param>
+    public static StackLoad Load(string directory, string stack, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var errors = new ErrorSink();
         var projectText = ReadText(Path.Combine(directory, PulumiProject.FileName), PulumiProject.FileName, errors, out var projectReadable);
@@ -63,10 +74,15 @@ public static class StackFolder
             return new StackLoad(LoadOutcome.Invalid, null, errors.Errors);
         }
 
-        var config = PulumiStack.Merge(project, stack, stackText, errors);
-        return config is null
+        var merged = PulumiStack.Read(project, stack, stackText, errors, overrides);
+        return merged is null
             ? new StackLoad(LoadOutcome.Invalid, null, errors.Errors)
-            : new StackLoad(LoadOutcome.Loaded, config, []);
+            : new StackLoad(LoadOutcome.Loaded, merged.Config, [])
+            {
+                Environments = merged.Environments,
+                Hidden = merged.Hidden,
+                FromCommandLine = merged.FromCommandLine,
+            };
     }
 
     /// <summary>

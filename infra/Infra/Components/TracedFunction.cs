@@ -1,4 +1,5 @@
 using Infra.Core.Lambda;
+using Infra.Core.Settings;
 using Pulumi;
 using Aws = Pulumi.Aws;
 using Logs = Pulumi.AwsNative.Logs;
@@ -14,6 +15,10 @@ public sealed class TracedFunctionArgs
     public required string CodeDirectory { get; init; }
 
     public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
+    /// <summary>Secret texts (from the stack's secret config): an environment variable or inline policy holding one is
+    /// passed as a secret, so the state and the engine's output show it as [secret]. Default: none.</summary>
+    public SecretValues Secrets { get; init; } = SecretValues.None;
 }
 
 /// <summary>
@@ -38,7 +43,7 @@ public sealed class TracedFunction : ComponentResource
             Tags = Inputs.Tags(args.Tags),
         }, Inputs.Guarded(this, spec.LogGroupProtection));
 
-        var role = CollectorRoles.Role($"{name}-role", spec.Role, args.Tags, child);
+        var role = CollectorRoles.Role($"{name}-role", spec.Role, args.Tags, child, secrets: args.Secrets);
 
         var function = new Aws.Lambda.Function($"{name}-function", new Aws.Lambda.FunctionArgs
         {
@@ -53,7 +58,7 @@ public sealed class TracedFunction : ComponentResource
             Role = role.Arn,
             Layers = spec.Layers.ToList(),
             TracingConfig = new Aws.Lambda.Inputs.FunctionTracingConfigArgs { Mode = spec.TracingMode },
-            Environment = new Aws.Lambda.Inputs.FunctionEnvironmentArgs { Variables = Inputs.Map(spec.Environment) },
+            Environment = new Aws.Lambda.Inputs.FunctionEnvironmentArgs { Variables = Inputs.Map(spec.Environment, args.Secrets) },
             LoggingConfig = new Aws.Lambda.Inputs.FunctionLoggingConfigArgs
             {
                 LogFormat = spec.LogFormat,
