@@ -1,3 +1,4 @@
+using Infra.Core.App;
 using Infra.Core.Settings;
 using Infra.Core.StackFiles;
 
@@ -5,7 +6,7 @@ namespace Infra.Plan;
 
 /// <summary>A stack read and validated: its settings, or every error and the exit code that goes with them.</summary>
 /// <param name="Hidden">Keys the stack needs whose value the plan cannot see (exit 3 when nothing else is wrong).</param>
-internal sealed record LoadedStack(int ExitCode, StackSettings? Settings, IReadOnlyList<SettingsError> Errors, IReadOnlyList<string> Warnings)
+internal sealed record LoadedStack(int ExitCode, StackSettings? Settings, IReadOnlyList<SettingsError> Errors, IReadOnlyList<string> Warnings, AppDeclaration? App = null)
 {
     public IReadOnlyList<HiddenKey> Hidden { get; init; } = [];
 }
@@ -17,7 +18,7 @@ internal sealed record LoadedStack(int ExitCode, StackSettings? Settings, IReadO
 internal static class StackLoader
 {
     /// <param name="overrides">Values from --config, standing in for what the plan cannot see.</param>
-    public static LoadedStack Load(string directory, string stack, IReadOnlyList<string> stacks, IReadOnlyDictionary<string, string>? overrides = null)
+    public static LoadedStack Load(string directory, string stack, IReadOnlyList<string> stacks, AppDefinition app, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var load = StackFolder.Load(directory, stack, overrides);
         if (load.Config is not { } config)
@@ -33,7 +34,7 @@ internal static class StackLoader
             // Unseen, not set: the parser must neither read the placeholder nor speak of it.
             Values = config.Values.Where(pair => !hiddenKeys.Contains(pair.Key)).ToDictionary(StringComparer.Ordinal),
             SecretKeys = config.SecretKeys.Where(key => !hiddenKeys.Contains(key)).ToHashSet(StringComparer.Ordinal),
-        });
+        }, app);
         var warnings = Notes(stack, load).Concat(result.Warnings).ToList();
         if (hidden.Count > 0)
         {
@@ -49,10 +50,10 @@ internal static class StackLoader
             return new LoadedStack(PlanCommand.InvalidSettings, null, result.Errors, warnings);
         }
 
-        var acrossStacks = AcrossStacks(directory, stacks, settings, warnings);
+        var acrossStacks = AcrossStacks(directory, stacks, settings, app, warnings);
         return acrossStacks.Count > 0
             ? new LoadedStack(PlanCommand.InvalidSettings, null, acrossStacks, warnings)
-            : new LoadedStack(PlanCommand.Ok, settings, [], warnings);
+            : new LoadedStack(PlanCommand.Ok, settings, [], warnings, result.Declaration);
     }
 
     /// <summary>
@@ -95,13 +96,13 @@ internal static class StackLoader
     /// Account-wide features may be on in one stack only: check this stack against its siblings. A sibling that
     /// cannot be read or is invalid is skipped with a warning; it is reported when that stack is planned.
     /// </summary>
-    private static List<SettingsError> AcrossStacks(string directory, IReadOnlyList<string> stacks, StackSettings current, List<string> warnings)
+    private static List<SettingsError> AcrossStacks(string directory, IReadOnlyList<string> stacks, StackSettings current, AppDefinition app, List<string> warnings)
     {
         var all = new List<StackSettings> { current };
         foreach (var other in stacks.Where(other => other != current.StackName))
         {
             var load = StackFolder.Load(directory, other);
-            if (load.Config is { } config && load.Hidden.Count == 0 && StackSettingsParser.Parse(config).Settings is { } settings)
+            if (load.Config is { } config && load.Hidden.Count == 0 && StackSettingsParser.Parse(config, app).Settings is { } settings)
             {
                 all.Add(settings);
             }

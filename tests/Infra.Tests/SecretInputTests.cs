@@ -31,21 +31,37 @@ public class SecretInputTests
 
     // --- Components alone ---
 
+    private static readonly PolicyStatement Query = PolicyStatement.Allow("Query", ["bedrock:Retrieve"], $"arn:aws:bedrock:us-west-2:{StackMocks.Account}:knowledge-base/{KnowledgeBase}");
+
     private static readonly FunctionSpec Function = new(
-        "orders", "shop-test-orders", "Takes orders", "python3.13", "orders.handle", "functions/orders", LambdaArchitecture.Arm64, 256, 10, "Active",
-        [], new Dictionary<string, string> { ["KNOWLEDGE_BASE_ID"] = KnowledgeBase, ["ORDERS_TABLE"] = "orders" },
-        "/aws/lambda/shop-test-orders", "JSON", 14,
-        new RoleSpec("shop-test-orders-role", "Runs orders", new PolicyDocument([PolicyStatement.AssumeRole("lambda.amazonaws.com")]), [],
+        Key: "orders",
+        FunctionName: "shop-test-orders",
+        Description: "Takes orders",
+        Runtime: "python3.13",
+        Handler: "orders.handle",
+        Code: Infra.Core.App.FunctionCode.Folder("functions/orders"),
+        Architecture: LambdaArchitecture.Arm64,
+        MemorySize: 256,
+        TimeoutSeconds: 10,
+        TracingMode: "Active",
+        Layers: [],
+        Environment: new Dictionary<string, string> { ["KNOWLEDGE_BASE_ID"] = KnowledgeBase, ["ORDERS_TABLE"] = "orders" },
+        Statements: [Query],
+        Links: [],
+        LogGroupName: "/aws/lambda/shop-test-orders",
+        LogFormat: "JSON",
+        LogRetentionDays: 14,
+        Role: new RoleSpec("shop-test-orders-role", "Runs orders", new PolicyDocument([PolicyStatement.AssumeRole("lambda.amazonaws.com")]), [],
         [
             new InlinePolicy("tracing", new PolicyDocument([PolicyStatement.Allow("Trace", ["xray:PutTraceSegments"], "*")])),
-            new InlinePolicy("knowledge", new PolicyDocument([PolicyStatement.Allow("Query", ["bedrock:Retrieve"], $"arn:aws:bedrock:us-west-2:{StackMocks.Account}:knowledge-base/{KnowledgeBase}")])),
+            new InlinePolicy("knowledge", new PolicyDocument([Query])),
         ]),
-        new ResourceProtection(false, false));
+        LogGroupProtection: new ResourceProtection(false, false));
 
     private static Task<ComponentRun<TracedFunction>> RunFunction(SecretValues secrets) =>
         ComponentRun<TracedFunction>.RunAsync(options => new TracedFunction("orders", new TracedFunctionArgs
         {
-            Spec = Function, CodeDirectory = "orders-code", Tags = new Dictionary<string, string>(), Secrets = secrets,
+            Spec = Function, CodePath = "orders-code", Tags = new Dictionary<string, string>(), Secrets = secrets,
         }, options));
 
     private static SecretValues Secret(string text) => new([new SecretText("adot-tracing:test", text)]);

@@ -54,6 +54,7 @@ public static partial class SecretPlacement
         _ => [],
     };
 
-    [GeneratedRegex(@"^(functions\[\d+\]\.(environment\.[^.\[]+|role\.inlinePolicies\[\d+\]\.document(\.|\[|$).*)|monitoring\.subscriptions\[\d+\]\.endpoint)$", RegexOptions.Singleline)]
+    // A function's statements are the plan's view of its role's inline policy (FunctionSpec.Policy): the program writes them only there.
+    [GeneratedRegex(@"^(functions\[\d+\]\.(environment\.[^.\[]+|statements(\.|\[|$).*|role\.inlinePolicies\[\d+\]\.document(\.|\[|$).*)|monitoring\.subscriptions\[\d+\]\.endpoint)$", RegexOptions.Singleline)]
     private static partial Regex KeepsSecrets();
 }

@@ -47,6 +47,9 @@ internal sealed class ObjectReader
     /// <summary>Whether the value is encrypted where nothing can decrypt it (it reads as [secret]), so its text cannot be checked.</summary>
     public bool IsEncrypted(string name) => _secrets.IsEncrypted(PathOf(name));
 
+    /// <summary>Whether the value is a secret: its top-level key is secret, or the value itself is encrypted.</summary>
+    public bool IsSecret(string name) => _secrets.IsSecret(PathOf(name));
+
     public bool Bool(string name, bool fallback)
     {
         if (!TryTake(name, out var value))
