@@ -119,7 +119,7 @@ public static class AdotTracingProgram
         watched.AddRange(functions.Values);
         watched.AddRange(queues.Values);
         watched.Add(api);
-        var monitoring = new StackMonitoring("monitoring", new StackMonitoringArgs { Spec = blueprint.Monitoring, Tags = tags },
+        var monitoring = new StackMonitoring("monitoring", new StackMonitoringArgs { Spec = blueprint.Monitoring, Tags = tags, Secrets = blueprint.Settings.Secrets },
             new ComponentResourceOptions { DependsOn = watched });
 
         outputs["apiUrl"] = api.InvokeUrl;
@@ -147,9 +147,11 @@ public static class AdotTracingProgram
         var settings = blueprint.Settings;
         var declaration = blueprint.App.Function(spec.Key);
         var environment = new InputMap<string>();
+        // A value holding one of the stack's secrets stays a secret in the state and the engine's output.
+        Input<string> Guarded(string value) => settings.Secrets.Holds(value) ? Output.CreateSecret(value) : value;
         foreach (var (key, value) in declaration.Environment)
         {
-            environment.Add(key, value);
+            environment.Add(key, Guarded(value));
         }
 
         var statements = new List<FunctionStatement>();
@@ -178,7 +180,7 @@ public static class AdotTracingProgram
 
         // The declaration's own statements, with the account Core filled in.
         statements.AddRange(spec.Statements.Skip(spec.Links.Count).Select(statement =>
-            FunctionStatement.Allow(statement.Sid ?? "", statement.Actions, [.. statement.Resources.Select(resource => (Input<string>)resource)])));
+            FunctionStatement.Allow(statement.Sid ?? "", statement.Actions, [.. statement.Resources.Select(Guarded)])));
 
         return new TracedFunctionArgs
         {

@@ -40,6 +40,7 @@ public sealed record StackBlueprint(
     /// <summary>Traffic entries and sampling paths that name no route of the API (see <see cref="TrafficCheck"/>).</summary>
     public IReadOnlyList<string> RouteWarnings => TrafficCheck.Warnings(Settings, Api);
 
+    /// <exception cref="InvalidStackSettingsException">A secret would be written in plain text (<see cref="SecretPlacement"/>).</exception>
     public static StackBlueprint Create(StackSettings settings, AppDeclaration app, AwsContext aws)
     {
         var names = StackNames.For(settings);
@@ -64,11 +65,13 @@ public sealed record StackBlueprint(
         var monthly = MonthlyCostBuilder.Build(settings, api, collector?.Collector, functions,
             queues.Select(queue => new QueueLink(queue.Producer, queue.Consumer)).ToList(), sampling, monitoring);
 
-        return new StackBlueprint(
+        var blueprint = new StackBlueprint(
             settings, names, aws, StackTags.For(settings),
             collector?.Iam, collector?.Collector,
             functions, queues, tables, api, sampling,
             ApplicationSignalsSpec.For(settings, functions),
             traces, monthly, monitoring, app);
+        var misplaced = SecretPlacement.Check(blueprint);
+        return misplaced.Count == 0 ? blueprint : throw new InvalidStackSettingsException(misplaced);
     }
 }

@@ -18,6 +18,7 @@ public class BilledResourceTests
     {
         ["StackSettings"] = "free: the settings the blueprint was built from",
         ["StackNames"] = "free: names",
+        ["AppDeclaration"] = "free: what the app declared; its functions, queues and tables are priced through their specs",
         ["AwsContext"] = "free: account and Region",
         ["CollectorIamSpec"] = "free: IAM roles and policies cost nothing",
         ["RoleSpec"] = "free: IAM",
