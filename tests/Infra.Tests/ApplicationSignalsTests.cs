@@ -59,11 +59,12 @@ public class ApplicationSignalsTests
     }
 
     [Theory]
-    [InlineData("dev")]
-    [InlineData("staging")]
-    [InlineData("prod")]
-    public async Task EveryCommittedFunctionReportsApplicationSignals(string stack)
+    [InlineData("staging", "true")]
+    [InlineData("dev", "false")]
+    [InlineData("prod", "false")]
+    public async Task EveryCommittedFunctionReportsApplicationSignalsWhereItsEnvironmentsPresetSaysSo(string stack, string enabled)
     {
+        // Application Signals is an environment preset: on in staging; dev and prod, where no SLO or alarm reads it, leave it off.
         var run = await StackRun.RunAsync(stack, StackRun.CommittedConfig(stack));
         var functions = run.Mocks.OfType("aws:lambda/function:Function");
         Assert.Equal(2, functions.Count);
@@ -72,12 +73,12 @@ public class ApplicationSignalsTests
             var variables = Variables(function);
             // https://aws-otel.github.io/docs/getting-started/lambda, "Manually add ADOT Lambda Layers".
             Assert.Equal("/opt/otel-instrument", variables["AWS_LAMBDA_EXEC_WRAPPER"]);
-            Assert.Equal("true", variables["OTEL_AWS_APPLICATION_SIGNALS_ENABLED"]);
+            Assert.Equal(enabled, variables["OTEL_AWS_APPLICATION_SIGNALS_ENABLED"]);
             Assert.Equal("Active", function.Object("tracingConfig")["mode"]);
         });
         var roles = run.Mocks.OfType("aws-native:iam:Role").Where(role => role.String("roleName")!.EndsWith("-role", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, roles.Count);
-        Assert.All(roles, role => Assert.Contains("arn:aws:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy", role.Strings("managedPolicyArns")));
+        Assert.All(roles, role => Assert.Equal(enabled == "true", role.Strings("managedPolicyArns").Contains("arn:aws:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy")));
     }
 
     /// <summary>

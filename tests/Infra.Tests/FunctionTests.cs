@@ -112,7 +112,8 @@ public class FunctionTests
     [Fact]
     public async Task FunctionRolesTrustOnlyLambdaActingForThisAccount()
     {
-        var run = await StackRun.RunAsync("dev");
+        // staging: the environment whose preset turns Application Signals on.
+        var run = await StackRun.RunAsync("staging");
         var trust = new Statement(
             null,
             "Allow",
@@ -120,7 +121,7 @@ public class FunctionTests
             "",
             """{"Service":"lambda.amazonaws.com"}""",
             """{"StringEquals":{"aws:SourceAccount":"123456789012"}}""");
-        foreach (var name in new[] { "adot-tracing-dev-chatbot-role", "adot-tracing-dev-sqs-consumer-role" })
+        foreach (var name in new[] { "adot-tracing-staging-chatbot-role", "adot-tracing-staging-sqs-consumer-role" })
         {
             var role = Role(run, name);
             Assert.Equal([trust], Statement.Of(role.Object("assumeRolePolicyDocument")));

@@ -47,7 +47,9 @@ public class TracedFunctionTests
                 new InlinePolicy("tracing", new PolicyDocument([PolicyStatement.Allow("Trace", ["xray:PutTraceSegments"], "*")])),
                 new InlinePolicy("orders", new PolicyDocument([PolicyStatement.Allow("Write", ["dynamodb:PutItem"], $"arn:aws:dynamodb:us-west-2:{Account}:table/orders")])),
             ]),
-        LogGroupProtection: new ResourceProtection(Protect: true, RetainOnDelete: true));
+        LogGroupProtection: new ResourceProtection(Protect: true, RetainOnDelete: true),
+        ApplicationLogLevel: "WARN",
+        SystemLogLevel: "INFO");
 
     private static readonly Dictionary<string, string> Tags = new() { ["team"] = "shop" };
 
@@ -100,6 +102,16 @@ public class TracedFunctionTests
         var logging = mocks.Single("aws:lambda/function:Function").Object("loggingConfig");
         Assert.Equal("Text", logging["logFormat"]);
         Assert.Equal(LogGroup, logging["logGroup"]);
+    }
+
+    [Fact]
+    public async Task TheSpecsLogLevelsReachTheLoggingConfig()
+    {
+        // LoggingConfig's ApplicationLogLevel and SystemLogLevel (https://docs.aws.amazon.com/lambda/latest/api/API_LoggingConfig.html).
+        var mocks = new StackMocks();
+        await Run(mocks);
+        var logging = mocks.Single("aws:lambda/function:Function").Object("loggingConfig");
+        Assert.Equal(("WARN", "INFO"), ((string)logging["applicationLogLevel"], (string)logging["systemLogLevel"]));
     }
 
     [Fact]

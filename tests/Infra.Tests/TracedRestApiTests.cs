@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Infra.Components;
 using Infra.Core.Api;
 using Infra.Core.Naming;
+using Infra.Core.Settings;
 using Pulumi;
 using Pulumi.Utilities;
 
@@ -53,6 +54,18 @@ public class TracedRestApiTests
         // The mocks give a log group the ARN CloudFormation reports: arn:...:log-group:<name>:*.
         Assert.Equal($"arn:aws:logs:{StackMocks.Region}:{StackMocks.Account}:log-group:/test/access:*", setting["destinationArn"]);
         Assert.Equal("{\"id\":\"$context.requestId\"}", setting["format"]);
+    }
+
+    [Theory]
+    [InlineData(LogGroupClass.InfrequentAccess, "INFREQUENT_ACCESS")]
+    [InlineData(LogGroupClass.Standard, "STANDARD")]
+    public async Task TheAccessLogGroupHasTheSpecsClass(LogGroupClass logClass, string expected)
+    {
+        // AWS::Logs::LogGroup LogGroupClass: STANDARD | INFREQUENT_ACCESS
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html).
+        var spec = Spec("prod");
+        var run = await Run(spec with { AccessLogs = spec.AccessLogs with { LogGroupClass = logClass } });
+        Assert.Equal(expected, run.Mocks.Single("aws-native:logs:LogGroup").String("logGroupClass"));
     }
 
     [Fact]
