@@ -106,6 +106,7 @@ internal static class PlanTable
         WriteMonitoring(blueprint, page);
 
         page.Heading("Cost (traces recorded)");
+        page.Line(TrafficLine(blueprint.MonthlyCost));
         var cost = blueprint.Cost;
         var rows = cost.Routes.Zip(cost.DefaultRuleRoutes).Select(pair => (IReadOnlyList<string>)
         [
