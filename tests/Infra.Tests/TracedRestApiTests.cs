@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Infra.Components;
 using Infra.Core.Api;
-using Infra.Core.Settings;
 using Infra.Core.Naming;
+using Infra.Core.Settings;
 using Pulumi;
 using Pulumi.Utilities;
 
@@ -73,6 +73,18 @@ public class TracedRestApiTests
         Assert.Equal($"arn:aws:logs:{StackMocks.Region}:{StackMocks.Account}:log-group:/test/access:*", setting["destinationArn"]);
         // Each line carries the request's X-Ray trace id ($context.xrayTraceId, API Gateway's access log variables).
         Assert.Contains("$context.xrayTraceId", (string)setting["format"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(LogGroupClass.InfrequentAccess, "INFREQUENT_ACCESS")]
+    [InlineData(LogGroupClass.Standard, "STANDARD")]
+    public async Task TheAccessLogGroupHasTheSpecsClass(LogGroupClass logClass, string expected)
+    {
+        // AWS::Logs::LogGroup LogGroupClass: STANDARD | INFREQUENT_ACCESS
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html).
+        var spec = Spec("prod");
+        var run = await Run(spec with { AccessLogs = spec.AccessLogs with { LogGroupClass = logClass } });
+        Assert.Equal(expected, run.Mocks.Single("aws-native:logs:LogGroup").String("logGroupClass"));
     }
 
     [Fact]
