@@ -55,6 +55,10 @@ public sealed class TracedRestApiArgs
 
     public ResourceProtection AccessLogProtection { get; init; } = ResourceProtection.None;
 
+    /// <summary>Log every request to CloudWatch Logs. Default true; it needs API Gateway's account-level CloudWatch Logs
+    /// role in the account and Region (<see cref="ApiGatewayAccount"/>), without which creating the stage fails.</summary>
+    public bool AccessLogs { get; init; } = true;
+
     /// <summary>The Region and account of the API's ARNs and URL. Default: the AWS provider's.</summary>
     public string? Region { get; init; }
 
@@ -113,7 +117,7 @@ public sealed class TracedRestApi : ComponentResource
             Description = document.Apply(openApi => $"{apiName} routes {ApiBuilder.DeploymentKeyOf(openApi)}"),
         }, new CustomResourceOptions { Parent = this, ReplaceOnChanges = { "description" } });
 
-        var accessLogs = new Logs.LogGroup($"{name}-access-logs", new Logs.LogGroupArgs
+        var accessLogs = !args.AccessLogs ? null : new Logs.LogGroup($"{name}-access-logs", new Logs.LogGroupArgs
         {
             LogGroupName = spec.AccessLogs.LogGroupName,
             RetentionInDays = spec.AccessLogs.RetentionDays,
@@ -142,7 +146,7 @@ public sealed class TracedRestApi : ComponentResource
                     ThrottlingBurstLimit = spec.Throttling.BurstLimit,
                 },
             },
-            AccessLogSetting = new ApiGateway.Inputs.StageAccessLogSettingArgs
+            AccessLogSetting = accessLogs is null ? null! : (Input<ApiGateway.Inputs.StageAccessLogSettingArgs>)new ApiGateway.Inputs.StageAccessLogSettingArgs
             {
                 DestinationArn = accessLogs.Arn,
                 Format = spec.AccessLogs.Format,

@@ -52,6 +52,13 @@ internal static class PlanCommand
             return loaded.ExitCode;
         }
 
+        if (settings.Role.IsFoundation)
+        {
+            return WriteFoundation(request, settings, loaded.Warnings, stdout, stderr, terminalWidth);
+        }
+
+        var foundation = new FoundationView(settings.Role.Foundation,
+            SiblingStacks.Foundation(request.Directory, settings, app ?? new ChatbotApp()) is { } found ? FoundationBlueprint.Create(found, AwsContext.For(found.Region, request.Account)) : null);
         StackBlueprint blueprint;
         try
         {
@@ -70,10 +77,34 @@ internal static class PlanCommand
                 stdout.WriteLine(PlanJson.Serialize(blueprint, warnings));
                 break;
             case PlanFormat.Markdown:
-                PlanTable.Write(blueprint, warnings, PlanPage.Markdown(stdout));
+                PlanTable.Write(blueprint, warnings, PlanPage.Markdown(stdout), foundation);
                 break;
             default:
-                PlanTable.Write(blueprint, warnings, PlanPage.Text(stdout, terminalWidth));
+                PlanTable.Write(blueprint, warnings, PlanPage.Text(stdout, terminalWidth), foundation);
+                break;
+        }
+
+        foreach (var warning in warnings)
+        {
+            stderr.WriteLine($"warning: {warning}");
+        }
+
+        return Ok;
+    }
+
+    private static int WriteFoundation(PlanRequest request, StackSettings settings, IReadOnlyList<string> warnings, TextWriter stdout, TextWriter stderr, int? terminalWidth)
+    {
+        var blueprint = FoundationBlueprint.Create(settings, AwsContext.For(settings.Region, request.Account));
+        switch (request.Format)
+        {
+            case PlanFormat.Json:
+                stdout.WriteLine(FoundationTable.Json(blueprint, warnings));
+                break;
+            case PlanFormat.Markdown:
+                FoundationTable.Write(blueprint, warnings, PlanPage.Markdown(stdout));
+                break;
+            default:
+                FoundationTable.Write(blueprint, warnings, PlanPage.Text(stdout, terminalWidth));
                 break;
         }
 

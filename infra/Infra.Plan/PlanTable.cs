@@ -10,7 +10,7 @@ namespace Infra.Plan;
 /// <summary>The plan for people: one section per concept, tables where there are rows (text or Markdown, see <see cref="PlanPage"/>).</summary>
 internal static class PlanTable
 {
-    public static void Write(StackBlueprint blueprint, IReadOnlyList<string> warnings, PlanPage page)
+    public static void Write(StackBlueprint blueprint, IReadOnlyList<string> warnings, PlanPage page, FoundationView? foundation = null)
     {
         var settings = blueprint.Settings;
         page.Title(Invariant($"Stack {settings.StackName} ({settings.Environment.Wire()}) in {settings.Region}, account {blueprint.Aws.AccountId}"));
@@ -132,6 +132,7 @@ internal static class PlanTable
         page.Table(["route", "req/s", "rule", "traces/s", "default rule"], rows);
 
         MonthlyCostSection(blueprint.MonthlyCost, page);
+        FoundationTable.WriteReference(foundation ?? new FoundationView(null, null), blueprint.MonthlyCost, page);
 
         if (warnings.Count > 0)
         {

@@ -50,7 +50,7 @@ internal static class StackLoader
             return new LoadedStack(PlanCommand.InvalidSettings, null, result.Errors, warnings);
         }
 
-        var acrossStacks = AcrossStacks(directory, stacks, settings, app, warnings);
+        var acrossStacks = AcrossStacks(directory, settings, app, warnings);
         return acrossStacks.Count > 0
             ? new LoadedStack(PlanCommand.InvalidSettings, null, acrossStacks, warnings)
             : new LoadedStack(PlanCommand.Ok, settings, [], warnings, result.Declaration);
@@ -93,27 +93,13 @@ internal static class StackLoader
         key == path || (key.StartsWith(path, StringComparison.Ordinal) && key[path.Length] is '.' or '[');
 
     /// <summary>
-    /// Account-wide features may be on in one stack only: check this stack against its siblings. A sibling that
-    /// cannot be read or is invalid is skipped with a warning; it is reported when that stack is planned.
+    /// Account-wide features may be on in one stack per account and Region: check this stack against its siblings. A
+    /// sibling that cannot be read or is invalid is skipped with a warning; it is reported when that stack is planned.
     /// </summary>
-    private static List<SettingsError> AcrossStacks(string directory, IReadOnlyList<string> stacks, StackSettings current, AppDefinition app, List<string> warnings)
+    private static List<SettingsError> AcrossStacks(string directory, StackSettings current, AppDefinition app, List<string> warnings)
     {
-        var all = new List<StackSettings> { current };
-        foreach (var other in stacks.Where(other => other != current.StackName))
-        {
-            var load = StackFolder.Load(directory, other);
-            if (load.Config is { } config && load.Hidden.Count == 0 && StackSettingsParser.Parse(config, app).Settings is { } settings)
-            {
-                all.Add(settings);
-            }
-            else
-            {
-                warnings.Add($"{PulumiStack.FileName(other)} is not valid or not fully readable offline, so the one-stack-only checks (Transaction Search, Application Signals discovery) could not compare with it; run scripts/plan {other}.");
-            }
-        }
-
-        return StackValidation.ValidateAcrossStacks(all)
-            .Where(error => StackValidation.Concerns(error, current))
-            .ToList();
+        var (errors, notes) = SiblingStacks.Check(directory, current, app);
+        warnings.AddRange(notes);
+        return errors.ToList();
     }
 }

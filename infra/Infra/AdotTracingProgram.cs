@@ -20,11 +20,15 @@ namespace Infra;
 public static class AdotTracingProgram
 {
     /// <summary>The program's own app, with the outputs scripts/verify-traces reads.</summary>
-    public static Task<IDictionary<string, object?>> RunAsync() => RunAsync(new ChatbotApp(), ChatbotOutputs.Add);
+    public static Task<IDictionary<string, object?>> RunAsync() =>
+        RunAsync(new ChatbotApp(), ChatbotOutputs.Add, ProjectRoot.Find(Directory.GetCurrentDirectory()));
 
     /// <param name="app">The app to deploy: its functions, routes, queues and tables.</param>
     /// <param name="addOutputs">Adds the app's own stack outputs, from what was deployed.</param>
-    public static async Task<IDictionary<string, object?>> RunAsync(AppDefinition app, Action<DeployedApp, IDictionary<string, object?>>? addOutputs = null)
+    /// <param name="projectDirectory">The folder of Pulumi.yaml and the stack files, whose other stacks this one is checked
+    /// against (one owner per account and Region, as scripts/plan checks); none: no sibling checks.</param>
+    public static async Task<IDictionary<string, object?>> RunAsync(
+        AppDefinition app, Action<DeployedApp, IDictionary<string, object?>>? addOutputs = null, string? projectDirectory = null)
     {
         var result = StackSettingsParser.Parse(PulumiConfigSource.Read(), app);
         foreach (var warning in result.Warnings)
@@ -35,8 +39,28 @@ public static class AdotTracingProgram
         try
         {
             var settings = result.GetOrThrow();
+            if (projectDirectory is not null)
+            {
+                var (errors, notes) = SiblingStacks.Check(projectDirectory, settings, app);
+                foreach (var note in notes)
+                {
+                    Log.Warn(note);
+                }
+
+                if (errors.Count > 0)
+                {
+                    throw new InvalidStackSettingsException(errors);
+                }
+            }
+
             var identity = await Aws.GetCallerIdentity.InvokeAsync();
-            var blueprint = StackBlueprint.Create(settings, result.Declaration, AwsContext.For(settings.Region, identity.AccountId));
+            var aws = AwsContext.For(settings.Region, identity.AccountId);
+            if (settings.Role.IsFoundation)
+            {
+                return FoundationProgram.Build(FoundationBlueprint.Create(settings, aws), LookUpNetwork);
+            }
+
+            var blueprint = StackBlueprint.Create(settings, result.Declaration, aws);
             foreach (var warning in blueprint.RouteWarnings)
             {
                 Log.Warn(warning);
@@ -63,6 +87,17 @@ public static class AdotTracingProgram
             ["region"] = blueprint.Settings.Region,
             ["environment"] = blueprint.Settings.Environment.Wire(),
         };
+
+        // An app stack with a foundation relies on it for the account's API Gateway role (so the stage may log access)
+        // and for the collector of its VPC; the reference fails the update when the foundation is missing.
+        StackReference? foundation = null;
+        if (blueprint.Settings.Role is { HasFoundation: true, Foundation: { } foundationName })
+        {
+            foundation = new StackReference("foundation", new StackReferenceArgs { Name = foundationName });
+            outputs["foundation"] = foundationName;
+            outputs["apiGatewayCloudWatchRoleArn"] = foundation.RequireOutput(FoundationProgram.ApiGatewayRoleOutput);
+            outputs["collectorEndpoint"] = foundation.GetOutput(FoundationProgram.CollectorEndpointOutput);
+        }
 
         if (blueprint is { Collector: { } collectorSpec, CollectorIam: { } iamSpec })
         {
@@ -103,10 +138,11 @@ public static class AdotTracingProgram
             AccessLogRetentionDays = blueprint.Api.AccessLogs.RetentionDays,
             AccessLogClass = blueprint.Api.AccessLogs.LogGroupClass.Wire(),
             AccessLogProtection = blueprint.Api.AccessLogs.Protection,
+            AccessLogs = blueprint.AccessLogging,
             Region = blueprint.Aws.Region,
             AccountId = blueprint.Aws.AccountId,
             Tags = tags,
-        });
+        }, foundation is null ? null : new ComponentResourceOptions { DependsOn = { foundation } });
 
         var sampling = new SamplingRules("sampling", new SamplingRulesArgs { Spec = blueprint.Sampling, Tags = tags });
         if (blueprint.ApplicationSignals.Discovery)
@@ -215,7 +251,7 @@ public static class AdotTracingProgram
     }
 
     /// <summary>The configured VPC and subnets, or the account's default VPC and all its subnets.</summary>
-    private static CollectorNetwork LookUpNetwork(CollectorSpec collector)
+    internal static CollectorNetwork LookUpNetwork(CollectorSpec collector)
     {
         var vpc = collector.AutoScaling.VpcId is { } vpcId
             ? Aws.Ec2.GetVpc.Invoke(new Aws.Ec2.GetVpcInvokeArgs { Id = vpcId })

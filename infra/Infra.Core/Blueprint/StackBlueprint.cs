@@ -35,6 +35,9 @@ public sealed record StackBlueprint(
     MonitoringSpec Monitoring,
     AppDeclaration App)
 {
+    /// <summary>Whether the stage logs access: only with a foundation, which owns API Gateway's account-level CloudWatch Logs role.</summary>
+    public bool AccessLogging => Settings.Role.HasFoundation;
+
     public FunctionSpec Function(string key) => Functions.Single(function => function.Key == key);
 
     /// <summary>Traffic entries and sampling paths that name no route of the API (see <see cref="TrafficCheck"/>).</summary>

@@ -117,6 +117,33 @@ internal static class MonthlyCostBuilder
         .Distinct(StringComparer.Ordinal)
         .Count();
 
+    /// <summary>
+    /// A foundation's month: the collector hosts of its VPC, their volumes and logs, and Container Insights. The spans
+    /// Transaction Search ingests are priced with the app whose traffic sends them.
+    /// </summary>
+    public static SetupCost Foundation(CollectorSpec? collector, string region)
+    {
+        var logs = new List<LogGroupUsage>();
+        var metrics = new List<MetricUsage>();
+        if (collector is not null)
+        {
+            logs.Add(CollectorLogs(collector.LogGroupName, collector.AutoScaling.DesiredCapacity, collector.LogRetentionDays));
+            if (collector.ContainerInsights == "enabled")
+            {
+                metrics.Add(new MetricUsage("Container Insights", CostAssumptions.ContainerInsightsMetricsPerCluster));
+                var events = 2 + (2 * collector.AutoScaling.DesiredCapacity);
+                logs.Add(new LogGroupUsage($"/aws/ecs/containerinsights/{collector.ClusterName}/performance",
+                    Gb(events * CostAssumptions.ContainerInsightsEventBytes * CostAssumptions.MinutesPerMonth), null,
+                    $"{events} events a minute × {CostAssumptions.ContainerInsightsEventBytes:0} B"));
+            }
+        }
+
+        var usage = new SetupUsage("foundation", "none: the apps' traces are priced with each app", 0, false, false, 0, 0, 0, false, 0,
+            collector?.LaunchTemplate.InstanceType, collector?.AutoScaling.DesiredCapacity ?? 0, collector?.LaunchTemplate.RootVolumeSizeGiB ?? 0,
+            logs, Alarms: 0, Dashboards: 0, metrics);
+        return MonthlyCostModel.Price(usage, region);
+    }
+
     /// <summary>Alarm metrics: a single-metric alarm is one; a metric-math alarm one per metric it reads.</summary>
     public static int AlarmMetrics(IReadOnlyList<AlarmSpec> alarms) =>
         alarms.Sum(alarm => alarm.Metric is not null ? 1 : alarm.Queries.Count(query => query.Metric is not null));

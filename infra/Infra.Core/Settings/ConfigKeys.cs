@@ -6,6 +6,10 @@ public static class ConfigKeys
     public const string Project = "adot-tracing";
     public const string AwsRegion = "aws:region";
     public const string AwsNativeRegion = "aws-native:region";
+    public const string AwsAllowedAccountIds = "aws:allowedAccountIds";
+
+    public const string Kind = "kind";
+    public const string Foundation = "foundation";
 
     public const string Environment = "environment";
     public const string Profile = "profile";
@@ -24,7 +28,7 @@ public static class ConfigKeys
 
     /// <summary>Every key under the project's namespace, without the "adot-tracing:" prefix.</summary>
     public static readonly IReadOnlyList<string> ProjectKeys =
-        [Environment, Profile, IamMode, Collector, Lambda, App, Api, Sampling, Traffic, TransactionSearch, ApplicationSignals, Tags, Alerts, Slo];
+        [Kind, Foundation, Environment, Profile, IamMode, Collector, Lambda, App, Api, Sampling, Traffic, TransactionSearch, ApplicationSignals, Tags, Alerts, Slo];
 
     /// <summary>The namespaces a stack file may use: this project's and those of the providers and engine it runs with.</summary>
     public static readonly IReadOnlyList<string> KnownNamespaces = [Project, "aws", "aws-native", "pulumi"];

@@ -22,6 +22,9 @@ public sealed record StackSettings(
 {
     /// <summary>The secret texts these settings hold (the app's settings included); the program keeps every input holding one secret.</summary>
     public SecretValues Secrets { get; init; } = SecretValues.None;
+
+    /// <summary>App or foundation, the foundation it references, and the accounts it may deploy to.</summary>
+    public StackRole Role { get; init; } = StackRole.Standalone;
 }
 
 public sealed record CollectorSettings(
@@ -103,7 +106,10 @@ public sealed record RouteTraffic(string Method, string Path, double RequestsPer
 
 /// <param name="Enabled">This stack turns Transaction Search on for its account (and owns the account-wide setting).</param>
 /// <param name="EnabledElsewhere">Another stack or an account setup has it on; this stack relies on it without owning it.</param>
-public sealed record TransactionSearchSettings(bool Enabled, double IndexingPercentage, bool EnabledElsewhere = false)
+/// <param name="Adopt">Transaction Search is already on in the account and Region: the foundation imports it (Pulumi's
+/// import option) instead of turning it on, which AWS says to do only while it is off.</param>
+/// <param name="KeepOnDestroy">Destroying the owning stack leaves Transaction Search on (Pulumi's retainOnDelete).</param>
+public sealed record TransactionSearchSettings(bool Enabled, double IndexingPercentage, bool EnabledElsewhere = false, bool Adopt = false, bool KeepOnDestroy = true)
 {
     /// <summary>Whether spans sent to X-Ray land in Transaction Search, which the X-Ray OTLP endpoint requires.</summary>
     public bool OnForAccount => Enabled || EnabledElsewhere;

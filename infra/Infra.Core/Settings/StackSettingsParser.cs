@@ -20,6 +20,7 @@ public static class StackSettingsParser
         CheckKeys(raw, errors);
         StackNames.Validate(raw.StackName, errors);
 
+        var role = StackRoleReader.Read(raw, errors);
         var environment = ReadEnvironment(raw, errors);
 
         // A missing environment is reported; dev's presets stand in so the other sections are still checked.
@@ -39,7 +40,8 @@ public static class StackSettingsParser
         var applicationSignals = ApplicationSignalsSettingsReader.Read(Section(raw, ConfigKeys.ApplicationSignals, errors), profilePreset.ApplicationSignals && preset.ApplicationSignals, lambda.Flavor, errors);
         var tags = TagRules.Read(raw, errors);
         var monitoring = Monitoring.MonitoringPresets.For(presetEnvironment);
-        var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), monitoring.Alerts, environment, errors);
+        // A foundation has no alarms, so no environment asks it for a subscription.
+        var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), monitoring.Alerts, role.IsFoundation ? null : environment, errors);
         var slo = SloSettingsReader.Read(Section(raw, ConfigKeys.Slo, errors), monitoring.Slo, monitoring.BurnRate, errors);
 
         // Stryker disable once String : without a Region the settings are discarded (a missing Region is always reported)
@@ -49,7 +51,8 @@ public static class StackSettingsParser
         var section = new AppSection(Section(raw, ConfigKeys.App, errors), errors);
         var declaration = app is null ? Finished(section) : app.Declare(section, settings);
         // The app's settings are read through the same sink, so its secret texts are recorded with the rest.
-        settings = settings with { Secrets = errors.Secrets.Values };
+        settings = settings with { Secrets = errors.Secrets.Values, Role = role };
+        FoundationRules.Check(settings, errors);
         AppValidation.Validate(declaration, errors);
         StackValidation.Validate(settings, declaration, regionKnown: region is not null, errors);
         return Result(raw, settings, declaration, errors);

@@ -102,40 +102,82 @@ public static class StackValidation
         }
     }
 
-    /// <summary>A feature AWS keeps once per account (and Region), which one stack of the project owns.</summary>
+    /// <summary>A feature AWS keeps once per account and Region, which one stack there owns.</summary>
     private sealed record AccountWideFeature(string Key, string Why, Func<StackSettings, bool> IsOn);
 
     private static readonly IReadOnlyList<AccountWideFeature> AccountWide =
     [
+        // "Transaction search is configured for the entire account"; spans are sent to, and searched in, one Region.
+        // https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Enable-TransactionSearch.html
         new(ConfigKeys.Full($"{ConfigKeys.TransactionSearch}.enabled"),
-            "Transaction Search is account-wide, so turn it on in one stack only.",
+            "Transaction Search is one setting per account and Region, so turn it on in one stack there only.",
             stack => stack.TransactionSearch.Enabled),
 
         // StartDiscovery creates the account's AWSServiceRoleForCloudWatchApplicationSignals role, and deleting the
         // resource does not undo it: two stacks would both claim one account-wide switch.
         // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-applicationsignals-discovery.html
         new(ConfigKeys.Full($"{ConfigKeys.ApplicationSignals}.discovery"),
-            "Application Signals discovery (AWS::ApplicationSignals::Discovery) is account-wide, so turn it on in one stack only.",
+            "Application Signals discovery (AWS::ApplicationSignals::Discovery) is one setting per account and Region, so turn it on in one stack there only.",
             stack => stack.ApplicationSignals.Discovery),
+
+        // "You should only have one AWS::ApiGateway::Account resource per region per account."
+        // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-apigateway-account.html
+        new(ConfigKeys.Full(ConfigKeys.Kind),
+            "a foundation owns API Gateway's account settings (AWS::ApiGateway::Account), of which there is one per account and Region, so keep one foundation there.",
+            stack => stack.Role.IsFoundation),
     ];
 
-    /// <summary>Checks across the stacks of one project: account-wide features may be on in one stack only.</summary>
-    public static IReadOnlyList<SettingsError> ValidateAcrossStacks(IReadOnlyList<StackSettings> stacks)
+    /// <summary>
+    /// Checks across the stacks of one project: an account-wide feature may be on in one stack per (account, Region).
+    /// The account is the stack's aws:allowedAccountIds; two stacks that do not both name theirs cannot be told apart
+    /// and are assumed to share one, which the message says.
+    /// </summary>
+    public static IReadOnlyList<SettingsError> ValidateAcrossStacks(IReadOnlyList<StackSettings> stacks) =>
+        Conflicts(stacks).Select(conflict => conflict.Error).ToList();
+
+    /// <summary>The errors of <see cref="ValidateAcrossStacks"/> that name <paramref name="current"/>.</summary>
+    public static IReadOnlyList<SettingsError> ValidateAcrossStacks(IReadOnlyList<StackSettings> stacks, StackSettings current) =>
+        Conflicts(stacks).Where(conflict => conflict.Stacks.Contains(current.StackName)).Select(conflict => conflict.Error).ToList();
+
+    private static List<(SettingsError Error, IReadOnlyList<string> Stacks)> Conflicts(IReadOnlyList<StackSettings> stacks)
     {
-        var errors = new List<SettingsError>();
+        var errors = new List<(SettingsError Error, IReadOnlyList<string> Stacks)>();
         foreach (var feature in AccountWide)
         {
-            var owners = stacks.Where(feature.IsOn).Select(stack => stack.StackName).ToList();
-            if (owners.Count > 1)
+            var owners = stacks.Where(feature.IsOn).ToList();
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var owner in owners)
             {
-                errors.Add(new SettingsError(feature.Key, $"enabled in stacks {string.Join(", ", owners)}; {feature.Why}"));
+                if (reported.Contains(owner.StackName))
+                {
+                    continue;
+                }
+
+                var shared = owners.Where(other => other.Region == owner.Region && SameAccount(owner, other) != AccountMatch.Different).ToList();
+                if (shared.Count < 2)
+                {
+                    continue;
+                }
+
+                reported.UnionWith(shared.Select(stack => stack.StackName));
+                var assumed = shared.Any(stack => stack.Role.AllowedAccountIds.Count == 0);
+                var where = assumed
+                    ? $"{owner.Region} and, as far as can be told, one account: {string.Join(", ", shared.Where(stack => stack.Role.AllowedAccountIds.Count == 0).Select(stack => stack.StackName))} "
+                        + $"set{(shared.Count(stack => stack.Role.AllowedAccountIds.Count == 0) == 1 ? "s" : "")} no aws:allowedAccountIds, so the stacks are assumed to share one (set it to tell them apart)"
+                    : $"{owner.Region} and account {string.Join(", ", shared.SelectMany(stack => stack.Role.AllowedAccountIds).GroupBy(id => id).Where(group => group.Count() > 1).Select(group => group.Key))}";
+                errors.Add((new SettingsError(feature.Key, $"on in stacks {string.Join(", ", shared.Select(stack => stack.StackName))}, which share Region {where}; {feature.Why}"),
+                    shared.Select(stack => stack.StackName).ToList()));
             }
         }
 
         return errors;
     }
 
-    /// <summary>Whether an error of <see cref="ValidateAcrossStacks"/> concerns this stack: it turns that feature on.</summary>
-    public static bool Concerns(SettingsError acrossStacks, StackSettings stack) =>
-        AccountWide.Any(feature => feature.Key == acrossStacks.Key && feature.IsOn(stack));
+    private enum AccountMatch { Same, Unknown, Different }
+
+    /// <summary>Same: they name a common account. Different: both name theirs and none is common. Unknown: one names none.</summary>
+    private static AccountMatch SameAccount(StackSettings one, StackSettings other) =>
+        one.Role.AllowedAccountIds.Count == 0 || other.Role.AllowedAccountIds.Count == 0 ? AccountMatch.Unknown
+        : one.Role.AllowedAccountIds.Intersect(other.Role.AllowedAccountIds).Any() ? AccountMatch.Same
+        : AccountMatch.Different;
 }

@@ -14,7 +14,16 @@ internal static class TransactionSearchSettingsReader
         var enabled = reader.Bool("enabled", false);
         var enabledElsewhere = reader.Bool("enabledElsewhere", false);
         var indexing = reader.Double("indexingPercentage", 1, 0, 100);
+        var adopt = reader.Bool("adopt", false);
+        var keepOnDestroy = reader.Bool("keepOnDestroy", true);
         reader.Finish();
+
+        if (adopt && !enabled)
+        {
+            errors.Add(reader.PathOf("adopt"), $"true without {reader.PathOf("enabled")}: true; adopt takes over Transaction Search that is already on "
+                + "in the account and Region, so set enabled: true with it (in the foundation stack), or remove adopt.");
+            adopt = false;
+        }
 
         if (enabled && enabledElsewhere)
         {
@@ -24,7 +33,7 @@ internal static class TransactionSearchSettingsReader
             enabledElsewhere = false;
         }
 
-        return new TransactionSearchSettings(enabled, indexing, enabledElsewhere);
+        return new TransactionSearchSettings(enabled, indexing, enabledElsewhere, adopt, keepOnDestroy);
     }
 
     /// <summary>
