@@ -15,6 +15,8 @@ internal static class TestStacks
         {
             ["aws:region"] = "us-west-2",
             ["aws-native:region"] = "us-west-2",
+            // As the committed app stacks: they reference the foundation. A foundation or standalone test sets it to "".
+            ["adot-tracing:foundation"] = "foundation",
         };
         foreach (var (key, value) in values)
         {

@@ -121,6 +121,29 @@ public sealed class StackMocks
     /// </summary>
     public string? PhysicalIdSuffix { get; init; }
 
+    /// <summary>
+    /// The outputs of the foundation stack an app stack references, as the engine hands a StackReference's state to the
+    /// program: the SDK reads them from the resource's "outputs" property (pulumi/pulumi-dotnet v3.112.1,
+    /// sdk/Pulumi/Resources/StackReference.cs, [Output("outputs")]). None: no foundation stack exists, and referencing
+    /// one fails the test as it fails a deployment.
+    /// </summary>
+    public IReadOnlyDictionary<string, object>? FoundationOutputs { get; init; } = DefaultFoundationOutputs;
+
+    /// <summary>What a deployed foundation exports (infra/Infra/FoundationProgram.cs).</summary>
+    public static readonly IReadOnlyDictionary<string, object> DefaultFoundationOutputs = new Dictionary<string, object>
+    {
+        ["kind"] = "foundation",
+        ["region"] = Region,
+        ["accountId"] = Account,
+        ["apiGatewayCloudWatchRoleArn"] = $"arn:aws:iam::{Account}:role/adot-tracing-foundation-apigateway-cloudwatch",
+        ["collectorEndpoint"] = ImmutableDictionary<string, object>.Empty
+            .Add("clusterName", "adot-tracing-foundation-collector")
+            .Add("vpcId", VpcId)
+            .Add("ports", ImmutableDictionary<string, object>.Empty.Add("4317/tcp", 4317).Add("4318/tcp", 4318)),
+        ["transactionSearch"] = false,
+        ["applicationSignalsDiscovery"] = true,
+    };
+
     private static readonly HashSet<string> ComputedByAws = ["aws:lambda/function:Function", "aws-native:sqs:Queue", "aws-native:dynamodb:Table"];
 
     private (string? Id, object State) NewResource(MockResourceArgs args)
@@ -134,6 +157,15 @@ public sealed class StackMocks
         }
 
         var state = inputs.ToBuilder();
+        if (type == "pulumi:pulumi:StackReference")
+        {
+            // A stack reference reads a deployed stack: its outputs are known in a preview too.
+            var outputs = FoundationOutputs ?? throw new InvalidOperationException($"unknown stack {inputs.GetValueOrDefault("name")}: no foundation is deployed.");
+            state["outputs"] = outputs.ToImmutableDictionary();
+            state["secretOutputNames"] = ImmutableArray<object>.Empty;
+            return ((string)inputs["name"], state.ToImmutable());
+        }
+
         string Arn(string service, string resource) => $"arn:aws:{service}:{Region}:{Account}:{resource}";
         var computed = type switch
         {
@@ -165,6 +197,7 @@ public sealed class StackMocks
             "aws-native:apigateway:RestApi" => new Dictionary<string, object> { ["restApiId"] = "a1b2c3d4e5", ["rootResourceId"] = "root12" },
             "aws-native:apigateway:Deployment" => new Dictionary<string, object> { ["deploymentId"] = "dep123" },
             "aws-native:apigateway:Stage" => [],
+            "aws-native:apigateway:Account" => [],
             "aws-native:xray:SamplingRule" => new Dictionary<string, object> { ["ruleArn"] = Arn("xray", $"sampling-rule/{inputs["ruleName"]}") },
             "aws-native:xray:Group" => new Dictionary<string, object> { ["groupArn"] = Arn("xray", $"group/{inputs["groupName"]}/id") },
             "aws-native:xray:TransactionSearchConfig" => new Dictionary<string, object> { ["accountId"] = Account },

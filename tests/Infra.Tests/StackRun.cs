@@ -25,6 +25,8 @@ public sealed class StackRun
         {
             ["aws:region"] = StackMocks.Region,
             ["aws-native:region"] = StackMocks.Region,
+            // App stacks reference the foundation, as the committed ones do; a test of a standalone stack sets it to "".
+            ["adot-tracing:foundation"] = "foundation",
         };
         foreach (var (key, value) in config ?? new Dictionary<string, string>())
         {

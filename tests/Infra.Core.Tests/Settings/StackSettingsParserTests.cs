@@ -29,7 +29,7 @@ public class StackSettingsParserTests
         // The README shows this message under "How errors look".
         var errors = TestStacks.Errors("dev", ("samplng", "{}"));
         Assert.Equal(
-            "unknown key 'adot-tracing:samplng'. Did you mean 'sampling'? Known keys here: environment, profile, iamMode, collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts, slo.",
+            "unknown key 'adot-tracing:samplng'. Did you mean 'sampling'? Known keys here: kind, foundation, environment, profile, iamMode, collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts, slo.",
             Message(errors, "adot-tracing:samplng"));
     }
 

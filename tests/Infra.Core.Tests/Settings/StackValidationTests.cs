@@ -130,43 +130,6 @@ public class StackValidationTests
         Assert.True(result.IsValid);
         Assert.Empty(result.Warnings);
     }
-
-    [Fact]
-    public void TransactionSearchInTwoStacksIsAnErrorNamingBoth()
-    {
-        var on = """{"enabled":true}""";
-        var stacks = new[] { TestStacks.Settings("dev", ("transactionSearch", on)), TestStacks.Settings("staging"), TestStacks.Settings("prod", ("transactionSearch", on)) };
-        var error = Assert.Single(StackValidation.ValidateAcrossStacks(stacks));
-        Assert.Equal(
-            "adot-tracing:transactionSearch.enabled: enabled in stacks dev, prod; Transaction Search is account-wide, so turn it on in one stack only.",
-            error.ToString());
-        Assert.True(StackValidation.Concerns(error, stacks[0]));
-        Assert.False(StackValidation.Concerns(error, stacks[1]));
-    }
-
-    [Fact]
-    public void TransactionSearchInOneStackIsFine() =>
-        Assert.Empty(StackValidation.ValidateAcrossStacks([TestStacks.Settings("dev", ("transactionSearch", """{"enabled":true}""")), TestStacks.Settings("prod")]));
-
-    [Fact]
-    public void DiscoveryInTwoStacksIsAnErrorNamingBoth()
-    {
-        var on = """{"discovery":true}""";
-        var stacks = new[] { TestStacks.Settings("dev", ("applicationSignals", on)), TestStacks.Settings("staging", ("applicationSignals", on)) };
-        var error = Assert.Single(StackValidation.ValidateAcrossStacks(stacks));
-        Assert.Equal(
-            "adot-tracing:applicationSignals.discovery: enabled in stacks dev, staging; Application Signals discovery (AWS::ApplicationSignals::Discovery) is account-wide, so turn it on in one stack only.",
-            error.ToString());
-    }
-
-    [Fact]
-    public void AnErrorOfOneFeatureDoesNotConcernAStackThatTurnsOnOnlyTheOther()
-    {
-        var discoveryOnly = TestStacks.Settings("dev", ("applicationSignals", """{"discovery":true}"""));
-        var transactionSearch = new SettingsError("adot-tracing:transactionSearch.enabled", "enabled in stacks a, b");
-        Assert.False(StackValidation.Concerns(transactionSearch, discoveryOnly));
-        Assert.True(StackValidation.Concerns(new SettingsError("adot-tracing:applicationSignals.discovery", "x"), discoveryOnly));
-    }
 }
 
 /// <summary>adot-tracing:transactionSearch. Transaction Search is not available in AWS GovCloud (US):
@@ -231,7 +194,7 @@ public class TransactionSearchSettingsTests
     {
         var errors = TestStacks.Errors("dev", ("transactionSearch", """{"enable":true}"""));
         Assert.Equal(
-            $"unknown key '{Key}.enable'. Did you mean 'enabled'? Known keys here: enabled, enabledElsewhere, indexingPercentage.",
+            $"unknown key '{Key}.enable'. Did you mean 'enabled'? Known keys here: enabled, enabledElsewhere, indexingPercentage, adopt, keepOnDestroy.",
             TestStacks.Single(errors, $"{Key}.enable").Message);
     }
 

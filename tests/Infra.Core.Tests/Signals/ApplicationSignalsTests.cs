@@ -97,8 +97,8 @@ public class ApplicationSignalsTests
         var error = Assert.Single(StackValidation.ValidateAcrossStacks([dev, staging, prod]));
         Assert.Equal("adot-tracing:applicationSignals.discovery", error.Key);
         Assert.Contains("dev, prod", error.Message);
-        Assert.True(StackValidation.Concerns(error, dev));
-        Assert.False(StackValidation.Concerns(error, staging));
+        Assert.Single(StackValidation.ValidateAcrossStacks([dev, staging, prod], dev));
+        Assert.Empty(StackValidation.ValidateAcrossStacks([dev, staging, prod], staging));
     }
 
     [Fact]
