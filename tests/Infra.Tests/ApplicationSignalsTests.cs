@@ -41,17 +41,18 @@ public class ApplicationSignalsTests
     }
 
     [Fact]
-    public async Task CommittedProdOwnsTheAccountsDiscovery()
+    public async Task CommittedFoundationOwnsTheAccountsDiscovery()
     {
-        var run = await StackRun.RunAsync("prod", StackRun.CommittedConfig("prod"));
+        var run = await StackRun.RunAsync("foundation", StackRun.CommittedConfig("foundation"));
         Assert.Single(run.Mocks.OfType(DiscoveryType));
-        Assert.Equal(StackMocks.Account, await run.OutputAsync<string>("applicationSignalsDiscoveryAccountId"));
+        Assert.True(await run.OutputAsync<bool>("applicationSignalsDiscovery"));
     }
 
     [Theory]
     [InlineData("dev")]
     [InlineData("staging")]
-    public async Task CommittedDevAndStagingLeaveDiscoveryToProd(string stack)
+    [InlineData("prod")]
+    public async Task CommittedAppStacksLeaveDiscoveryToTheFoundation(string stack)
     {
         var run = await StackRun.RunAsync(stack, StackRun.CommittedConfig(stack));
         Assert.Empty(run.Mocks.OfType(DiscoveryType));
@@ -95,7 +96,13 @@ public class ApplicationSignalsTests
     [Fact]
     public async Task TheArticleProfileDeploysTheArticlesLayerWithoutApplicationSignals()
     {
-        var config = new Dictionary<string, string>(StackRun.CommittedConfig("dev")) { ["adot-tracing:profile"] = "article" };
+        // The article in one stack: the committed dev stack, standalone with its own collector.
+        var config = new Dictionary<string, string>(StackRun.CommittedConfig("dev"))
+        {
+            ["adot-tracing:profile"] = "article",
+            ["adot-tracing:foundation"] = "",
+            ["adot-tracing:collector"] = "{}",
+        };
         var run = await StackRun.RunAsync("dev", config);
         var functions = run.Mocks.OfType("aws:lambda/function:Function");
         Assert.Equal(2, functions.Count);

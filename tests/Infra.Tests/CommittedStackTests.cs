@@ -37,9 +37,9 @@ public class CommittedStackTests
     }
 
     [Fact]
-    public async Task CommittedStagingRendersItsCollectorConfigIntoSsm()
+    public async Task CommittedFoundationRendersItsCollectorConfigIntoSsm()
     {
-        var run = await StackRun.RunAsync("staging", StackRun.CommittedConfig("staging"));
+        var run = await StackRun.RunAsync("foundation", StackRun.CommittedConfig("foundation"));
         Assert.Single(run.Mocks.OfType("aws-native:ssm:Parameter"));
     }
 
