@@ -68,7 +68,7 @@ public sealed class PlanCommandTests : IDisposable
     {
         var (code, _, stderr) = Run("qa", "--dir", RepoRoot());
         Assert.Equal(PlanCommand.Unreadable, code);
-        Assert.Contains("stacks found: dev, prod, staging", stderr);
+        Assert.Contains("stacks found: dev, foundation, prod, staging", stderr);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class PlanCommandTests : IDisposable
         var (code, _, stderr) = Run("prod", "--dir", _scratch);
         Assert.Equal(PlanCommand.InvalidSettings, code);
         Assert.Contains("adot-tracing:transactionSearch.enabled", stderr);
-        Assert.Contains("one stack only", stderr);
+        Assert.Contains("one stack there only", stderr);
     }
 
     private void WriteProject() => File.WriteAllText(Path.Combine(_scratch, "Pulumi.yaml"), """

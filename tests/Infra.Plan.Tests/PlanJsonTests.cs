@@ -59,7 +59,7 @@ public sealed class PlanJsonTests : IDisposable
     public void PolicyDocumentsAreWrittenInIamGrammar()
     {
         // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
-        var document = Json(Plan.Committed("dev", "--json"))["iam"]!["collectorPolicy"]!["document"]!;
+        var document = Json(Plan.Committed("dev", "--json", "--config", "adot-tracing:collector={}"))["iam"]!["collectorPolicy"]!["document"]!;
         Assert.Equal("2012-10-17", (string?)document["Version"]);
         var statement = document["Statement"]!.AsArray()[0]!.AsObject();
         Assert.Equal("Allow", (string?)statement["Effect"]);
@@ -114,6 +114,7 @@ public sealed class PlanJsonTests : IDisposable
               aws:region: us-west-2
               aws-native:region: us-west-2
               adot-tracing:environment: dev
+              adot-tracing:foundation: foundation
               adot-tracing:lambda:
                 timeoutSeconds: 120
             """);
@@ -134,7 +135,7 @@ public sealed class PlanJsonTests : IDisposable
     [Fact]
     public void AccountOptionFillsTheArns()
     {
-        var plan = Json(Plan.Committed("dev", "--json", "--account", "123456789012"));
+        var plan = Json(Plan.Committed("dev", "--json", "--account", "123456789012", "--config", "adot-tracing:collector={}"));
         Assert.Equal("123456789012", (string?)plan["account"]);
         Assert.Equal("arn:aws:iam::123456789012:policy/adot-tracing-dev-AWSDistroOpenTelemetryPolicy", (string?)plan["iam"]!["collectorPolicy"]!["arn"]);
     }

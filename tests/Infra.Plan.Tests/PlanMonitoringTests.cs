@@ -37,7 +37,7 @@ public sealed class PlanMonitoringTests
     {
         var alarms = Json("prod")["alarms"]!.AsArray();
         var lines = Table("prod").Split('\n');
-        Assert.True(alarms.Count >= 15);
+        Assert.NotEmpty(alarms);
         foreach (var alarm in alarms)
         {
             Assert.Single(lines, line => line.Contains($" {(string)alarm!["name"]!} ", StringComparison.Ordinal));
@@ -45,7 +45,7 @@ public sealed class PlanMonitoringTests
 
         // Alarms on one metric name it in the table; the burn-rate alarms (metric math) are checked below.
         var onOneMetric = alarms.Where(alarm => alarm!["metric"] is JsonObject).ToList();
-        Assert.True(onOneMetric.Count >= 13);
+        Assert.NotEmpty(onOneMetric);
         foreach (var alarm in onOneMetric)
         {
             var metric = alarm!["metric"]!;

@@ -63,7 +63,7 @@ public sealed class ProfilePlanTests
         Assert.Equal(PlanCommand.InvalidSettings, code);
         Assert.Contains("adot-tracing:applicationSignals.discovery", stderr);
         Assert.Contains("dev, prod", stderr);
-        Assert.Contains("one stack only", stderr);
+        Assert.Contains("one stack there only", stderr);
     }
 
     [Fact]
@@ -83,13 +83,17 @@ public sealed class ProfilePlanTests
     }
 
     [Fact]
-    public void OnlyProdOwnsDiscoveryAmongTheCommittedStacks()
+    public void OnlyTheFoundationOwnsDiscoveryAmongTheCommittedStacks()
     {
-        foreach (var (stack, owns) in new[] { ("dev", false), ("staging", false), ("prod", true) })
+        foreach (var stack in new[] { "dev", "staging", "prod" })
         {
             var (code, stdout, _) = Plan.Committed(stack, "--json");
             Assert.Equal(PlanCommand.Ok, code);
-            Assert.Equal(owns, (bool)JsonNode.Parse(stdout)!["applicationSignals"]!["discovery"]!);
+            Assert.False((bool)JsonNode.Parse(stdout)!["applicationSignals"]!["discovery"]!);
         }
+
+        var foundation = Plan.Committed("foundation", "--json");
+        Assert.Equal(PlanCommand.Ok, foundation.Code);
+        Assert.True((bool)JsonNode.Parse(foundation.Stdout)!["applicationSignalsDiscovery"]!);
     }
 }

@@ -47,7 +47,7 @@ public sealed class TraceExportPlanTests : IDisposable
     [Fact]
     public void CommittedStacksWithoutTransactionSearchSayAwsXRayAndWhy()
     {
-        var export = JsonNode.Parse(Plan.Committed("staging", "--json").Stdout)!["collector"]!["traceExport"]!;
+        var export = JsonNode.Parse(Plan.Committed("staging", "--json", "--config", "adot-tracing:collector={}").Stdout)!["collector"]!["traceExport"]!;
         Assert.Equal("awsxray", (string?)export["exporter"]);
         Assert.Null(export["endpoint"]);
         Assert.Contains("Transaction Search is off", (string?)export["reason"]);
