@@ -66,7 +66,8 @@ def folder_imports(folder: Path) -> set[str]:
 def declared_functions() -> list[tuple[str, dict]]:
     functions = []
     for golden in sorted(GOLDEN_DIR.glob("*.json")):
-        for function in json.loads(golden.read_text(encoding="utf-8"))["functions"]:
+        # A foundation stack's plan (kind: foundation) deploys no functions.
+        for function in json.loads(golden.read_text(encoding="utf-8")).get("functions", []):
             functions.append((golden.stem, function))
     return functions
 
