@@ -13,7 +13,8 @@ const mappingTypes: readonly string[] = [tokens.awsEventSourceMapping, tokens.na
 /** The IAM actions that put a message on a queue (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_Operations.html). */
 const sendActions = ["sqs:SendMessage", "sqs:SendMessageBatch"];
 
-interface Queue { resource?: PolicyResource; arn: string; url?: string }
+/** A queue as far as the stack tells it: during preview its ARN and URL may not be known yet, its name usually is. */
+interface Queue { resource?: PolicyResource; arn?: string; url?: string; name?: string }
 
 function isTraced(fn: PolicyResource): boolean {
     return fn.props.tracingConfig?.mode === "Active";
@@ -25,34 +26,45 @@ function physicalName(fn: PolicyResource): string | undefined {
 
 /** The function an event source mapping invokes: by name, ARN or qualified ARN, or by the mapping's dependency on it. */
 function consumerOf(mapping: PolicyResource, functions: PolicyResource[]): PolicyResource | undefined {
-    const target = stringProp(mapping.props.functionName) ?? stringProp(mapping.props.functionArn);
+    const target = known(() => stringProp(mapping.props.functionName) ?? stringProp(mapping.props.functionArn));
     const byValue = target === undefined ? undefined : functions.find(fn => {
-        const arn = stringProp(fn.props.arn);
+        const arn = known(() => stringProp(fn.props.arn));
         return target === physicalName(fn) || target === arn || (arn !== undefined && target.startsWith(`${arn}:`));
     });
     return byValue ?? mapping.propertyDependencies.functionName?.find(dependency => functionTypes.includes(dependency.type));
 }
 
 function queueOf(mapping: PolicyResource, queues: PolicyResource[]): Queue | undefined {
-    const arn = stringProp(mapping.props.eventSourceArn);
-    const resource = queues.find(queue => arn !== undefined && queue.props.arn === arn)
+    const arn = known(() => stringProp(mapping.props.eventSourceArn));
+    const resource = queues.find(queue => arn !== undefined && known(() => queue.props.arn) === arn)
         ?? mapping.propertyDependencies.eventSourceArn?.find(dependency => queueTypes.includes(dependency.type));
-    const queueArn = arn ?? stringProp(resource?.props.arn);
-    if (queueArn === undefined || !/^arn:[^:]+:sqs:/.test(queueArn)) {
+    if (!resource && (arn === undefined || !/^arn:[^:]+:sqs:/.test(arn))) {
         return undefined;
     }
 
-    return { resource, arn: queueArn, url: stringProp(resource?.props.url) ?? stringProp(resource?.props.queueUrl) };
+    return {
+        resource,
+        arn: arn ?? known(() => stringProp(resource?.props.arn)),
+        url: known(() => stringProp(resource?.props.url) ?? stringProp(resource?.props.queueUrl)),
+        name: known(() => stringProp(resource?.props.queueName) ?? stringProp(resource?.props.name)) ?? arn?.split(":").pop(),
+    };
+}
+
+/** Whether a string names the queue: its ARN or URL, or, while those are not known, a URL or ARN ending in its name. */
+function names(value: string, queue: Queue): boolean {
+    return value === queue.arn || value === queue.url
+        || (queue.name !== undefined && (value.endsWith(`/${queue.name}`) || (value.includes(":sqs:") && value.endsWith(`:${queue.name}`))));
 }
 
 /**
- * Whether a function puts messages on the queue: its environment names the queue (URL or ARN) or is built from the
- * queue resource, or its role may send to the queue.
+ * Whether a function puts messages on the queue: its environment names the queue or is built from the queue resource,
+ * or its role may send to the queue.
  */
 function sendsTo(fn: PolicyResource, queue: Queue, resources: PolicyResource[]): boolean {
-    const variables: Record<string, unknown> = fn.props.environment?.variables ?? {};
-    const names = [queue.arn, queue.url].filter((value): value is string => value !== undefined);
-    if (Object.values(variables).some(value => typeof value === "string" && names.some(name => value.includes(name)))) {
+    // Each variable is read on its own: one not known during preview must not hide the others.
+    const variables = known(() => fn.props.environment?.variables) as Record<string, unknown> | undefined;
+    const values = variables ? Object.keys(variables).map(key => known(() => variables[key])) : [];
+    if (values.some(value => typeof value === "string" && names(value, queue))) {
         return true;
     }
 
@@ -60,34 +72,39 @@ function sendsTo(fn: PolicyResource, queue: Queue, resources: PolicyResource[]):
         return true;
     }
 
-    return policyDocumentsOfRole(fn, resources).some(document => allowsSend(document, queue.arn));
+    return policyDocumentsOfRole(fn, resources).some(document => known(() => allowsSend(document, queue)) ?? false);
 }
 
 /** The inline policy documents of a function's role, from the role resource and from role policies attached to it. */
 function policyDocumentsOfRole(fn: PolicyResource, resources: PolicyResource[]): unknown[] {
-    const roleArn = stringProp(fn.props.role);
-    const role = resources.find(resource => (resource.type === tokens.awsRole || resource.type === tokens.nativeRole) && roleArn !== undefined && resource.props.arn === roleArn)
-        ?? fn.propertyDependencies.role?.find(dependency => dependency.type === tokens.awsRole || dependency.type === tokens.nativeRole);
+    const roleArn = known(() => stringProp(fn.props.role));
+    const isRole = (resource: PolicyResource) => resource.type === tokens.awsRole || resource.type === tokens.nativeRole;
+    const role = resources.find(resource => isRole(resource) && roleArn !== undefined && known(() => resource.props.arn) === roleArn)
+        ?? fn.propertyDependencies.role?.find(isRole);
     if (!role) {
         return [];
     }
 
-    const roleNames = [stringProp(role.props.name), stringProp(role.props.roleName), stringProp(role.props.id)].filter(name => name !== undefined);
-    const documents: unknown[] = role.type === tokens.nativeRole
+    const roleNames = [known(() => stringProp(role.props.name)), known(() => stringProp(role.props.roleName))].filter(name => name !== undefined);
+    const documents: unknown[] = known(() => role.type === tokens.nativeRole
         ? (role.props.policies ?? []).map((policy: { policyDocument?: unknown }) => policy.policyDocument)
-        : (role.props.inlinePolicies ?? []).map((policy: { policy?: unknown }) => policy.policy);
+        : (role.props.inlinePolicies ?? []).map((policy: { policy?: unknown }) => policy.policy)) ?? [];
     for (const resource of resources) {
-        if ((resource.type === tokens.awsRolePolicy || resource.type === tokens.nativeRolePolicy)
-            && (roleNames.includes(resource.props.role) || roleNames.includes(resource.props.roleName) || resource.propertyDependencies.role?.includes(role)
-                || resource.propertyDependencies.roleName?.includes(role))) {
-            documents.push(resource.props.policy ?? resource.props.policyDocument);
+        if (resource.type !== tokens.awsRolePolicy && resource.type !== tokens.nativeRolePolicy) {
+            continue;
+        }
+
+        const attached = roleNames.includes(known(() => resource.props.role)) || roleNames.includes(known(() => resource.props.roleName))
+            || resource.propertyDependencies.role?.includes(role) || resource.propertyDependencies.roleName?.includes(role);
+        if (attached) {
+            documents.push(known(() => resource.props.policy ?? resource.props.policyDocument));
         }
     }
 
     return documents;
 }
 
-function allowsSend(document: unknown, queueArn: string): boolean {
+function allowsSend(document: unknown, queue: Queue): boolean {
     const parsed = typeof document === "string" ? safeParse(document) : document;
     const statements = (parsed as { Statement?: unknown })?.Statement;
     const list = Array.isArray(statements) ? statements : statements ? [statements] : [];
@@ -97,7 +114,7 @@ function allowsSend(document: unknown, queueArn: string): boolean {
         const targets = [Resource].flat().filter((target): target is string => typeof target === "string");
         return Effect === "Allow"
             && actions.some(action => sendActions.some(send => globMatches(action.toLowerCase(), send.toLowerCase())))
-            && targets.some(target => globMatches(target, queueArn));
+            && targets.some(target => queue.arn !== undefined ? globMatches(target, queue.arn) : target === "*" || names(target, queue));
     });
 }
 
@@ -125,7 +142,7 @@ export function sqsViolations(resources: PolicyResource[], config: ExcludeConfig
             const mode = stringProp(consumer.props.tracingConfig?.mode) ?? "unset (PassThrough)";
             violations.push({
                 urn: consumer.urn,
-                message: `${label("Lambda function", physicalName(consumer), consumer.name)} consumes SQS queue ${queue.arn} (event source mapping "${mapping.name}") `
+                message: `${label("Lambda function", physicalName(consumer), consumer.name)} consumes SQS queue ${queue.arn ?? queue.name ?? queue.resource?.name} (event source mapping "${mapping.name}") `
                     + `whose producer ${traced.map(fn => label("Lambda function", physicalName(fn), fn.name)).join(", ")} is traced, but its own tracing mode is ${mode}: `
                     + `set tracingConfig.mode to "Active" so traces continue past the queue.`,
             });

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { RecordedResource } from "../tools/record-stacks";
 import { Engine, loadConfig, loadStack } from "./engine";
-import { copy } from "./helpers";
+import { copy, unknownString } from "./helpers";
 
 const policy = "sqs-consumer-traced-with-producer";
 let engine: Engine;
@@ -75,4 +75,42 @@ test("an excluded consumer is not reported", async () => {
     } finally {
         await engine.configure(loadConfig("prod"));
     }
+});
+
+/** A first preview: the values only AWS assigns (ARNs, URLs) are not known yet. */
+function previewOf(byName: (name: string) => RecordedResource): void {
+    // The engine sends values a preview cannot know as this sentinel (pulumi/pulumi sdk/nodejs/runtime/rpc.ts, unknownValue).
+    for (const name of ["questions-queue", "questions-dlq"]) {
+        byName(name).outputs.arn = unknownString;
+        byName(name).outputs.queueUrl = unknownString;
+    }
+
+    for (const name of ["chatbot-function", "sqs-consumer-function"]) {
+        byName(name).outputs.arn = unknownString;
+        byName(name).outputs.role = unknownString;
+    }
+
+    byName("chatbot-role").outputs.arn = unknownString;
+    byName("sqs-consumer-role").outputs.arn = unknownString;
+    byName("questions-consumer-mapping").outputs.eventSourceArn = unknownString;
+    byName("questions-consumer-mapping").outputs.functionName = unknownString;
+    byName("questions-consumer-mapping").outputs.functionArn = unknownString;
+}
+
+test("during a first preview the link is found through dependencies and the queue's name in the producer's environment", async () => {
+    const found = await violations(stack(byName => {
+        untracedConsumer(byName);
+        previewOf(byName);
+    }));
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0].message, /adot-tracing-prod-sqs-consumer.*adot-tracing-prod-questions/);
+});
+
+test("during a first preview the link is found through the producer's role alone", async () => {
+    const found = await violations(stack(byName => {
+        untracedConsumer(byName);
+        previewOf(byName);
+        delete byName("chatbot-function").outputs.environment.variables.QUEUE_URL;
+    }));
+    assert.equal(found.length, 1, JSON.stringify(found));
 });
