@@ -1,6 +1,6 @@
 """Each function's code imports exactly the modules its declaration lists.
 
-The declaration (infra/Infra.Core/Lambda/SampleApp.cs, ``Imports``) decides which OpenTelemetry
+The declaration (infra/Infra/App/ChatbotApp.cs, ``Imports``) decides which OpenTelemetry
 auto-instrumentations the layer loads: every other one is named in OTEL_PYTHON_DISABLED_INSTRUMENTATIONS.
 A module imported but not declared could lose its spans; one declared but no longer imported keeps an
 instrumentation loading for nothing. The declared lists are read from the committed plan
@@ -79,14 +79,14 @@ class DeclaredImportsTest(unittest.TestCase):
             with self.subTest(stack=stack, function=function["key"]):
                 self.assertIsNotNone(function.get("instrumentation"), f"{function['key']} declares no imports")
                 declared = set(function["instrumentation"]["imports"])
-                code = folder_imports(REPOSITORY / function["codePath"])
+                code = folder_imports(REPOSITORY / function["code"]["path"])
                 undeclared = sorted(code - declared)
                 stale = sorted(declared - code)
                 self.assertEqual(
                     (undeclared, stale), ([], []),
-                    f"{function['codePath']} imports {undeclared or 'nothing'} that its declaration does not list, "
+                    f"{function['code']['path']} imports {undeclared or 'nothing'} that its declaration does not list, "
                     f"and the declaration lists {stale or 'nothing'} that the code no longer imports. Update Imports in "
-                    "infra/Infra.Core/Lambda/SampleApp.cs (it decides OTEL_PYTHON_DISABLED_INSTRUMENTATIONS), then run "
+                    "infra/Infra/App/ChatbotApp.cs (it decides OTEL_PYTHON_DISABLED_INSTRUMENTATIONS), then run "
                     "scripts/update-golden.",
                 )
 

@@ -2,7 +2,7 @@ namespace Infra.Core;
 
 /// <summary>
 /// The project's root: the folder holding Pulumi.yaml, as Pulumi looks for it from the working directory upwards.
-/// Function code paths (<see cref="Lambda.FunctionSpec.CodePath"/>) are relative to it.
+/// Function code paths (<see cref="App.FunctionCode.Path"/>) are relative to it.
 /// </summary>
 public static class ProjectRoot
 {

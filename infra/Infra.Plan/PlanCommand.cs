@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using Infra.App;
+using Infra.Core.App;
 using Infra.Core.Blueprint;
 using Infra.Core.Naming;
 using Infra.Core.Settings;
@@ -18,7 +20,8 @@ internal static class PlanCommand
     public const string UsageText = "usage: scripts/plan <stack> [--format table|json|markdown] [--json] [--dir <repo>] [--account <12-digit account id>]";
 
     /// <param name="terminalWidth">The terminal's width when stdout is one; tables then fit it. Otherwise a fixed width.</param>
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, int? terminalWidth = null)
+    /// <param name="app">The app to plan; the program's own (<see cref="ChatbotApp"/>) unless another is given.</param>
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, int? terminalWidth = null, AppDefinition? app = null)
     {
         var cli = new PlanCli();
         var parsed = cli.Command.Parse(args);
@@ -39,7 +42,7 @@ internal static class PlanCommand
         }
 
         var request = cli.Read(parsed);
-        var loaded = LoadAndValidate(request.Directory, request.Stack, stderr);
+        var loaded = LoadAndValidate(request.Directory, request.Stack, app ?? new ChatbotApp(), stderr);
         if (loaded.Settings is not { } settings)
         {
             return loaded.ExitCode;
@@ -48,7 +51,7 @@ internal static class PlanCommand
         StackBlueprint blueprint;
         try
         {
-            blueprint = StackBlueprint.Create(settings, AwsContext.For(settings.Region, request.Account));
+            blueprint = StackBlueprint.Create(settings, loaded.App ?? AppDeclaration.Empty, AwsContext.For(settings.Region, request.Account));
         }
         catch (InvalidStackSettingsException exception)
         {
@@ -56,20 +59,21 @@ internal static class PlanCommand
             return InvalidSettings;
         }
 
+        IReadOnlyList<string> warnings = [.. loaded.Warnings, .. blueprint.RouteWarnings];
         switch (request.Format)
         {
             case PlanFormat.Json:
-                stdout.WriteLine(PlanJson.Serialize(blueprint, loaded.Warnings));
+                stdout.WriteLine(PlanJson.Serialize(blueprint, warnings));
                 break;
             case PlanFormat.Markdown:
-                PlanTable.Write(blueprint, loaded.Warnings, PlanPage.Markdown(stdout));
+                PlanTable.Write(blueprint, warnings, PlanPage.Markdown(stdout));
                 break;
             default:
-                PlanTable.Write(blueprint, loaded.Warnings, PlanPage.Text(stdout, terminalWidth));
+                PlanTable.Write(blueprint, warnings, PlanPage.Text(stdout, terminalWidth));
                 break;
         }
 
-        foreach (var warning in loaded.Warnings)
+        foreach (var warning in warnings)
         {
             stderr.WriteLine($"warning: {warning}");
         }
@@ -85,7 +89,7 @@ internal static class PlanCommand
     /// Reads Pulumi.yaml and Pulumi.&lt;stack&gt;.yaml from <paramref name="directory"/> with Pulumi's rules, parses and
     /// validates the settings (this stack alone, then against its sibling stacks) and reports every problem on stderr.
     /// </summary>
-    private static LoadedStack LoadAndValidate(string directory, string stack, TextWriter stderr)
+    private static LoadedStack LoadAndValidate(string directory, string stack, AppDefinition app, TextWriter stderr)
     {
         if (!File.Exists(Path.Combine(directory, PulumiProject.FileName)))
         {
@@ -100,7 +104,7 @@ internal static class PlanCommand
             return new LoadedStack(Unreadable, null, [], []);
         }
 
-        var loaded = StackLoader.Load(directory, stack, stacks);
+        var loaded = StackLoader.Load(directory, stack, stacks, app);
         if (loaded.Settings is null)
         {
             foreach (var warning in loaded.Warnings)

@@ -45,6 +45,7 @@ internal static class PlanTable
             [
                 ["cluster", collector.ClusterName],
                 ["hosts", $"{collector.LaunchTemplate.InstanceType} × {collector.AutoScaling.MinSize}..{collector.AutoScaling.MaxSize} (desired {collector.AutoScaling.DesiredCapacity}), {collector.AutoScaling.VpcId ?? "default VPC"}"],
+                ["host scaling", collector.AutoScaling.Scaling],
                 ["image", container.Image],
                 ["task", $"{collector.Task.Family}: cpu {collector.Task.Cpu}, memory {collector.Task.Memory}, {collector.Task.NetworkMode}"],
                 ["ports", string.Join(", ", container.PortMappings.Select(port => $"{port.ContainerPort}/{port.Protocol}"))],
@@ -83,9 +84,22 @@ internal static class PlanTable
         page.Line(Invariant($"{api.Name}, stage {api.StageName}, X-Ray tracing {(api.TracingEnabled ? "on" : "off")}, throttling {api.Throttling.RateLimit}/s burst {api.Throttling.BurstLimit}"));
         page.Table(["method", "path", "target"], api.Routes.Select(route => (IReadOnlyList<string>)[route.Method, route.Path, route.Target]).ToList());
 
-        page.Heading("Queue");
-        var queue = blueprint.Queue;
-        page.Line(Invariant($"{queue.Name} → {queue.DeadLetterName} after {queue.MaxReceiveCount} receives; visibility {queue.VisibilityTimeoutSeconds}s; {blueprint.Chatbot.FunctionName} → {blueprint.Consumer.FunctionName} (batch {queue.BatchSize}, {string.Join(", ", queue.FunctionResponseTypes)})"));
+        page.Heading("Queues and tables");
+        foreach (var queue in blueprint.Queues)
+        {
+            var responses = queue.FunctionResponseTypes.Count == 0 ? "" : $", {string.Join(", ", queue.FunctionResponseTypes)}";
+            page.Line(Invariant($"{queue.Name} → {queue.DeadLetterName} after {queue.MaxReceiveCount} receives; visibility {queue.VisibilityTimeoutSeconds}s; {blueprint.Function(queue.Producer).FunctionName} → {blueprint.Function(queue.Consumer).FunctionName} (batch {queue.BatchSize}{responses})"));
+        }
+
+        foreach (var table in blueprint.Tables)
+        {
+            page.Line(Invariant($"{table.Name}: key {table.PartitionKey} ({table.KeySchema[0].AttributeType}), {table.BillingMode}; written by {string.Join(", ", table.Writers.Select(writer => blueprint.Function(writer).FunctionName))}"));
+        }
+
+        if (blueprint.Queues.Count + blueprint.Tables.Count == 0)
+        {
+            page.Line("none");
+        }
 
         page.Heading("Sampling");
         page.Table(["rule", "priority", "path", "method", "reservoir/s", "rate", "boost"],
@@ -124,6 +138,7 @@ internal static class PlanTable
     private static void MonthlyCostSection(MonthlyCost cost, PlanPage page)
     {
         page.Heading("Monthly cost (this stack vs the article's setup)");
+        page.Line(TrafficLine(cost));
         page.Line(cost.RegionNote);
         var prices = cost.Prices.ToDictionary(price => price.Key, StringComparer.Ordinal);
         var rows = cost.Stack.Lines.Zip(cost.Article.Lines).Select(pair => (IReadOnlyList<string>)
@@ -135,13 +150,33 @@ internal static class PlanTable
                 ? PriceText(prices[pair.First.PriceKey])
                 : $"{ShortKey(pair.First.PriceKey)}: {PriceText(prices[pair.First.PriceKey])}; {ShortKey(pair.Second.PriceKey)}: {PriceText(prices[pair.Second.PriceKey])}",
         ]).ToList();
-        rows.Add(["total of priced lines", "", Money(cost.Stack.PricedUsd), "", Money(cost.Article.PricedUsd), ""]);
+        rows.Add(["total of priced lines", "", Money(cost.Stack.PricedUsd), "", Money(cost.Article.PricedUsd), Invariant($"this stack / article: {cost.Ratio:0.00}×")]);
         page.Table(["line", "this stack", "$/month", "article", "$/month", "price"], rows);
         page.Line(Unpriced("this stack", cost.Stack));
         page.Line(Unpriced("article", cost.Article));
-        page.Line("Free tiers are per account and shared by every stack in it; each column applies them as if it were the account's only use. The article's setup: legacy layers, X-Ray's default sampling rule (1 request/s + 5 %), one t2.medium collector host, log groups without retention, no Insights, Transaction Search, Application Signals, alarms or dashboard.");
+        page.Line(SignalsLine(cost));
+        page.Table(["traffic", "req/s", "this stack $/month", "article $/month", "ratio"],
+            cost.Scales.Select(scale => (IReadOnlyList<string>)
+            [
+                Invariant($"{Number(scale.Factor)}×"), Number(scale.RequestsPerSecond), Money(scale.StackUsd), Money(scale.ArticleUsd),
+                scale.ArticleUsd == 0 ? "" : Invariant($"{scale.StackUsd / scale.ArticleUsd:0.00}×"),
+            ]).ToList());
+        page.Line("Free tiers are per account and shared by every stack in it; each column applies them as if it were the account's only use. The article's setup: legacy layers, X-Ray's default sampling rule (1 request/s + 5 %), one t2.medium collector host, Text function logs in groups without retention, no access log, Insights, Transaction Search, Application Signals, SLOs, alarms or dashboard.");
         page.Bullets(cost.Prices.Select(price => Invariant($"{price.Key}: {PriceText(price)}{EvidenceText(price.Evidence)}, {price.Source} (read {price.ReadOn}). {price.Note}")).ToList());
         page.Bullets(cost.Assumptions.Select(assumption => Invariant($"{assumption.Name}: {Number(assumption.Value)} {assumption.Unit}. {assumption.Why}")).ToList());
+    }
+
+    private static string TrafficLine(MonthlyCost cost) => Invariant($"{cost.Environment.Wire()} at {Number(cost.RequestsPerSecond)} requests/s, ")
+        + (cost.TrafficSource == TrafficSource.StackFile
+            ? "from the stack file (adot-tracing:traffic)."
+            : $"from the {cost.Environment.Wire()} preset: the stack file sets no adot-tracing:traffic.");
+
+    private static string SignalsLine(MonthlyCost cost)
+    {
+        var signals = cost.ApplicationSignals;
+        var state = signals.Enabled ? "on" : "off";
+        var total = signals.InTotal ? "in the total above" : signals.Enabled ? "bundled into span ingestion, not priced per signal" : "not in the total; applicationSignals.enabled: true would add it";
+        return Invariant($"Application Signals for the functions is {state} in {cost.Environment.Wire()}: {Number(Math.Round(signals.SignalsPerMonth))} signals a month at this traffic, {Money(signals.MonthlyUsd)} after the trial ({total}).");
     }
 
     private static string Quantity(CostLine line) => line.Quantity == 0
@@ -163,6 +198,7 @@ internal static class PlanTable
         PriceEvidence.AwsPricingPage => " from the AWS pricing page",
         PriceEvidence.AwsBill => " from a line item of an AWS bill",
         PriceEvidence.SecondarySource => " as quoted by a third party",
+        PriceEvidence.AwsDocumentation => " derived from a ratio AWS's documentation states",
         _ => "",
     };
 
@@ -181,7 +217,7 @@ internal static class PlanTable
         page.Line(Invariant($"dashboard: {monitoring.Dashboard.Name} {monitoring.Dashboard.Url}"));
         if (monitoring.Slos.Count > 0)
         {
-            page.Table(["SLO", "route", "SLI", "goal", "interval", "burn-rate windows"],
+            page.Table(["SLO", "route", "SLI", "goal", "interval", "burn-rate windows", "alarm at burn rate"],
                 monitoring.Slos.Select(slo => (IReadOnlyList<string>)
                 [
                     slo.Name, slo.Route,
@@ -190,6 +226,8 @@ internal static class PlanTable
                         : $"{slo.PeriodSli!.Metric.MetricName} {slo.PeriodSli.Metric.Statistic} {Comparison(slo.PeriodSli.ComparisonOperator)} {Number(slo.PeriodSli.Threshold)} ms per {slo.PeriodSli.PeriodSeconds}s",
                     Number(slo.AttainmentGoal) + " %", Invariant($"{slo.IntervalDuration} {slo.IntervalUnit.ToLowerInvariant()}s rolling"),
                     string.Join(", ", slo.BurnRateWindowsMinutes.Select(minutes => $"{minutes} min")),
+                    // The highest burn rate the goal allows: an alarm at or above it could never fire.
+                    $"≥ {Number(slo.BurnRateAlarmThreshold)} (max {Number(slo.MaxBurnRate)})",
                 ]).ToList());
         }
         else

@@ -1,10 +1,11 @@
+using Infra.Core.App;
 using Infra.Core.Settings;
 using Infra.Core.StackFiles;
 
 namespace Infra.Plan;
 
 /// <summary>A stack read and validated: its settings, or every error and the exit code that goes with them.</summary>
-internal sealed record LoadedStack(int ExitCode, StackSettings? Settings, IReadOnlyList<SettingsError> Errors, IReadOnlyList<string> Warnings);
+internal sealed record LoadedStack(int ExitCode, StackSettings? Settings, IReadOnlyList<SettingsError> Errors, IReadOnlyList<string> Warnings, AppDeclaration? App = null);
 
 /// <summary>
 /// Reads a stack the way `pulumi preview` would (Pulumi's config rules, then the program's settings parser) and
@@ -12,7 +13,7 @@ internal sealed record LoadedStack(int ExitCode, StackSettings? Settings, IReadO
 /// </summary>
 internal static class StackLoader
 {
-    public static LoadedStack Load(string directory, string stack, IReadOnlyList<string> stacks)
+    public static LoadedStack Load(string directory, string stack, IReadOnlyList<string> stacks, AppDefinition app)
     {
         var load = StackFolder.Load(directory, stack);
         if (load.Config is not { } config)
@@ -21,30 +22,30 @@ internal static class StackLoader
             return new LoadedStack(code, null, load.Errors, []);
         }
 
-        var result = StackSettingsParser.Parse(config);
+        var result = StackSettingsParser.Parse(config, app);
         var warnings = result.Warnings.ToList();
         if (result.Settings is not { } settings)
         {
             return new LoadedStack(PlanCommand.InvalidSettings, null, result.Errors, warnings);
         }
 
-        var acrossStacks = AcrossStacks(directory, stacks, settings, warnings);
+        var acrossStacks = AcrossStacks(directory, stacks, settings, app, warnings);
         return acrossStacks.Count > 0
             ? new LoadedStack(PlanCommand.InvalidSettings, null, acrossStacks, warnings)
-            : new LoadedStack(PlanCommand.Ok, settings, [], warnings);
+            : new LoadedStack(PlanCommand.Ok, settings, [], warnings, result.Declaration);
     }
 
     /// <summary>
     /// Account-wide features may be on in one stack only: check this stack against its siblings. A sibling that
     /// cannot be read or is invalid is skipped with a warning; it is reported when that stack is planned.
     /// </summary>
-    private static List<SettingsError> AcrossStacks(string directory, IReadOnlyList<string> stacks, StackSettings current, List<string> warnings)
+    private static List<SettingsError> AcrossStacks(string directory, IReadOnlyList<string> stacks, StackSettings current, AppDefinition app, List<string> warnings)
     {
         var all = new List<StackSettings> { current };
         foreach (var other in stacks.Where(other => other != current.StackName))
         {
             var load = StackFolder.Load(directory, other);
-            if (load.Config is { } config && StackSettingsParser.Parse(config).Settings is { } settings)
+            if (load.Config is { } config && StackSettingsParser.Parse(config, app).Settings is { } settings)
             {
                 all.Add(settings);
             }

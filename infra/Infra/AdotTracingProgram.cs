@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Infra.App;
 using Infra.Components;
 using Infra.Core;
+using Infra.Core.App;
 using Infra.Core.Blueprint;
 using Infra.Core.Collector;
 using Infra.Core.Lambda;
@@ -17,9 +19,14 @@ namespace Infra;
 /// </summary>
 public static class AdotTracingProgram
 {
-    public static async Task<IDictionary<string, object?>> RunAsync()
+    /// <summary>The program's own app, with the outputs scripts/verify-traces reads.</summary>
+    public static Task<IDictionary<string, object?>> RunAsync() => RunAsync(new ChatbotApp(), ChatbotOutputs.Add);
+
+    /// <param name="app">The app to deploy: its functions, routes, queues and tables.</param>
+    /// <param name="addOutputs">Adds the app's own stack outputs, from what was deployed.</param>
+    public static async Task<IDictionary<string, object?>> RunAsync(AppDefinition app, Action<DeployedApp, IDictionary<string, object?>>? addOutputs = null)
     {
-        var result = StackSettingsParser.Parse(PulumiConfigSource.Read());
+        var result = StackSettingsParser.Parse(PulumiConfigSource.Read(), app);
         foreach (var warning in result.Warnings)
         {
             Log.Warn(warning);
@@ -29,8 +36,15 @@ public static class AdotTracingProgram
         {
             var settings = result.GetOrThrow();
             var identity = await Aws.GetCallerIdentity.InvokeAsync();
-            var blueprint = StackBlueprint.Create(settings, AwsContext.For(settings.Region, identity.AccountId));
-            return Build(blueprint);
+            var blueprint = StackBlueprint.Create(settings, result.Declaration, AwsContext.For(settings.Region, identity.AccountId));
+            foreach (var warning in blueprint.RouteWarnings)
+            {
+                Log.Warn(warning);
+            }
+
+            var outputs = Build(blueprint, out var deployed);
+            addOutputs?.Invoke(deployed, outputs);
+            return outputs;
         }
         catch (InvalidStackSettingsException exception)
         {
@@ -39,7 +53,7 @@ public static class AdotTracingProgram
         }
     }
 
-    private static Dictionary<string, object?> Build(StackBlueprint blueprint)
+    private static Dictionary<string, object?> Build(StackBlueprint blueprint, out DeployedApp deployed)
     {
         var names = blueprint.Names;
         var tags = blueprint.Tags;
@@ -71,16 +85,20 @@ public static class AdotTracingProgram
             spec => new TracedFunction(spec.Key, new TracedFunctionArgs
             {
                 Spec = spec,
-                CodeDirectory = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(codeRoot, spec.CodePath)),
+                CodePath = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(codeRoot, spec.Code.Path)),
                 Tags = tags,
             }));
 
-        var queue = new QuestionQueue("questions", new QuestionQueueArgs
-        {
-            Spec = blueprint.Queue,
-            ConsumerFunctionName = functions[SampleApp.Consumer].FunctionName,
-            Tags = tags,
-        });
+        var queues = blueprint.Queues.ToDictionary(
+            spec => spec.Key,
+            spec => new TracedQueue(spec.Key, new TracedQueueArgs
+            {
+                Spec = spec,
+                ConsumerFunctionName = functions[spec.Consumer].FunctionName,
+                Tags = tags,
+            }));
+        var tables = blueprint.Tables.ToDictionary(spec => spec.Key, spec => new AppTable(spec.Key, new AppTableArgs { Spec = spec, Tags = tags }));
+        deployed = new DeployedApp(functions, queues, tables);
 
         var api = new TracedRestApi("chat", new TracedRestApiArgs
         {
@@ -99,7 +117,7 @@ public static class AdotTracingProgram
 
         // The metric filters need the functions' log groups; alarms and SLOs watch what the other components create.
         watched.AddRange(functions.Values);
-        watched.Add(queue);
+        watched.AddRange(queues.Values);
         watched.Add(api);
         var monitoring = new StackMonitoring("monitoring", new StackMonitoringArgs { Spec = blueprint.Monitoring, Tags = tags },
             new ComponentResourceOptions { DependsOn = watched });
@@ -108,10 +126,8 @@ public static class AdotTracingProgram
         outputs["apiStageArn"] = api.StageArn;
         outputs["apiName"] = blueprint.Api.Name;
         outputs["stageName"] = api.StageName;
-        outputs["chatbotFunctionName"] = functions[SampleApp.Chatbot].FunctionName;
-        outputs["consumerFunctionName"] = functions[SampleApp.Consumer].FunctionName;
-        outputs["queueUrl"] = queue.QueueUrl;
-        outputs["queueName"] = queue.QueueName;
+        outputs["functionNames"] = Output.All(functions.Select(pair => pair.Value.FunctionName.Apply(name => KeyValuePair.Create(pair.Key, name))))
+            .Apply(pairs => pairs.ToImmutableDictionary());
         outputs["xrayGroupName"] = sampling.GroupName;
         outputs["samplingRuleNames"] = sampling.RuleNames;
         outputs["alertTopicArn"] = monitoring.AlertTopicArn;
@@ -135,3 +151,9 @@ public static class AdotTracingProgram
         return new CollectorNetwork(vpc.Apply(found => found.Id), vpc.Apply(found => found.CidrBlock), subnetIds);
     }
 }
+
+/// <summary>What the program deployed for the app, by declaration key.</summary>
+public sealed record DeployedApp(
+    IReadOnlyDictionary<string, TracedFunction> Functions,
+    IReadOnlyDictionary<string, TracedQueue> Queues,
+    IReadOnlyDictionary<string, AppTable> Tables);

@@ -75,8 +75,12 @@ class ClosingLineTest(unittest.TestCase):
         fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
         self.path = f"{bin_dir}{os.pathsep}{os.environ['PATH']}"
 
-    def run_script(self, packages: str) -> subprocess.CompletedProcess[str]:
+    def run_script(self, packages: str, require_pulumi: str | None = None) -> subprocess.CompletedProcess[str]:
         env = dict(os.environ, PATH=self.path, FAKE_PULUMI_PACKAGES=packages)
+        # ci.yml runs this suite with REQUIRE_PULUMI=1; each test decides it for the script it runs.
+        env.pop("REQUIRE_PULUMI", None)
+        if require_pulumi is not None:
+            env["REQUIRE_PULUMI"] = require_pulumi
         return subprocess.run(
             ["bash", str(self.scratch / "scripts" / "test")],
             env=env, capture_output=True, text=True, timeout=60, check=False,
@@ -104,6 +108,31 @@ class ClosingLineTest(unittest.TestCase):
         self.assertEqual(0, result.returncode, result.stdout + result.stderr)
         self.assertEqual("8 passed, 0 failed, 0 skipped", self.closing_line(result))
         self.assertNotIn("skipped:", result.stdout)
+
+    def test_required_pulumi_projects_fail_instead_of_skipping(self) -> None:
+        (self.pulumi_tests / "StackTests.cs").write_text(PULUMI_TESTS, encoding="utf-8")
+        result = self.run_script("missing", require_pulumi="1")
+        self.assertNotEqual(0, result.returncode, result.stdout + result.stderr)
+        self.assertEqual("4 passed, 1 failed, 0 skipped", self.closing_line(result))
+        self.assertNotIn("skipped:", result.stdout)
+        self.assertIn("REQUIRE_PULUMI=1", result.stdout)
+
+    def test_required_pulumi_projects_run_where_they_restore(self) -> None:
+        (self.pulumi_tests / "StackTests.cs").write_text(PULUMI_TESTS, encoding="utf-8")
+        result = self.run_script("present", require_pulumi="1")
+        self.assertEqual(0, result.returncode, result.stdout + result.stderr)
+        self.assertEqual("8 passed, 0 failed, 0 skipped", self.closing_line(result))
+
+    def test_without_the_switch_a_missing_package_is_still_an_honest_skip(self) -> None:
+        result = self.run_script("missing", require_pulumi="0")
+        self.assertEqual(0, result.returncode, result.stdout + result.stderr)
+        self.assertEqual("4 passed, 0 failed, 1 skipped", self.closing_line(result))
+
+    def test_an_unknown_switch_value_is_refused(self) -> None:
+        result = self.run_script("present", require_pulumi="yes")
+        self.assertEqual(2, result.returncode, result.stdout + result.stderr)
+        self.assertIn("REQUIRE_PULUMI must be 1", result.stderr)
+        self.assertIn("'yes'", result.stderr)
 
 
 if __name__ == "__main__":

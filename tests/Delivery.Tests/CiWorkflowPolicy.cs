@@ -32,6 +32,17 @@ public sealed class CiWorkflowPolicy
     }
 
     [Fact]
+    public void CiFailsInsteadOfSkippingThePulumiProjects()
+    {
+        // scripts/test skips the Pulumi projects where their packages do not restore unless REQUIRE_PULUMI is 1
+        // (scripts/tests/test_scripts_test.py); on GitHub they restore from nuget.org, so a skip there would hide a failure.
+        var job = Assert.Single(Ci.Jobs.Values, j => j.StepsRunning(@"^\s*scripts/test\s*$").Any());
+        var test = job.StepsRunning(@"^\s*scripts/test\s*$").First();
+        var env = job.Env.Concat(test.Env).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value);
+        Assert.Equal("1", env.GetValueOrDefault("REQUIRE_PULUMI"));
+    }
+
+    [Fact]
     public void CiPlansEveryStackOfflineAndFailsOnInvalidSettings()
     {
         var job = Assert.Single(Ci.Jobs.Values, j => j.StepsRunning(@"^\s*scripts/test\s*$").Any());

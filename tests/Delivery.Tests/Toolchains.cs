@@ -25,8 +25,10 @@ internal static partial class Toolchains
     {
         get
         {
-            var match = LambdaPythonRuntime().Match(SampleApp.Runtime);
-            Assert.True(match.Success, $"unexpected Lambda runtime {SampleApp.Runtime}");
+            // The runtime the program's app declares (infra/Infra/App/ChatbotApp.cs).
+            var runtime = Regex.Match(File.ReadAllText(Path.Combine(Repo.Root, "infra", "Infra", "App", "ChatbotApp.cs")), "\"(python3\\.\\d+)\"").Groups[1].Value;
+            var match = LambdaPythonRuntime().Match(runtime);
+            Assert.True(match.Success, $"no Lambda Python runtime in infra/Infra/App/ChatbotApp.cs");
             return match.Groups["version"].Value;
         }
     }

@@ -24,16 +24,29 @@ internal static class TestStacks
         return new RawStackConfig(stack, map);
     }
 
+    /// <summary>Parses a raw config with the program's app, as the program and the plan do.</summary>
+    public static SettingsResult ParseRaw(RawStackConfig raw) => StackSettingsParser.Parse(raw, new ChatbotApp());
+
     public static SettingsResult Parse(string stack, params (string Key, string Value)[] values) =>
-        StackSettingsParser.Parse(Raw(stack, values));
+        StackSettingsParser.Parse(Raw(stack, values), new ChatbotApp());
 
     public static StackSettings Settings(string stack, params (string Key, string Value)[] values) =>
         Parse(stack, values).GetOrThrow();
 
     public static StackBlueprint Blueprint(string stack, params (string Key, string Value)[] values)
     {
-        var settings = Settings(stack, values);
-        return StackBlueprint.Create(settings, AwsContext.For(settings.Region, Account));
+        var result = Parse(stack, values);
+        var settings = result.GetOrThrow();
+        return StackBlueprint.Create(settings, result.Declaration, AwsContext.For(settings.Region, Account));
+    }
+
+    /// <summary>The program's app settings as its declaration shows them (the chatbot's variables, the queue's numbers).</summary>
+    public static AppView AppOf(string stack, params (string Key, string Value)[] values)
+    {
+        var app = Parse(stack, values).Declaration;
+        var chatbot = app.Function(ChatbotApp.Chatbot);
+        var queue = app.Queues.Single();
+        return new AppView(chatbot.Environment["SIMULATE_FAILURE"] == "true", chatbot.Environment.GetValueOrDefault("KNOWLEDGE_BASE_ID"), queue.MaxReceiveCount, queue.BatchSize);
     }
 
     public static IReadOnlyList<SettingsError> Errors(string stack, params (string Key, string Value)[] values)
@@ -50,3 +63,5 @@ internal static class TestStacks
         return matching[0];
     }
 }
+
+internal sealed record AppView(bool SimulateFailure, string? KnowledgeBaseId, int MaxReceiveCount, int BatchSize);

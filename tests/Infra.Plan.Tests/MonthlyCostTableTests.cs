@@ -27,11 +27,51 @@ public sealed class MonthlyCostTableTests
     }
 
     [Fact]
+    public void EveryCommittedStackHasEveryLinePriced()
+    {
+        foreach (var stack in new[] { "dev", "staging", "prod" })
+        {
+            var (_, stdout, _) = Plan.Committed(stack);
+            Assert.DoesNotContain("unpriced", stdout);
+            Assert.Contains("this stack: every line used is priced.", stdout);
+            Assert.Contains("article: every line used is priced.", stdout);
+        }
+    }
+
+    [Fact]
     public void AnUnknownPriceIsShownAsUnpricedAndNamed()
     {
-        var (_, stdout, _) = Plan.Committed("prod");
+        // No row prices m5.large hosts.
+        using var project = new ScratchProject().WithStack("prod",
+            "config:\n  aws:region: us-west-2\n  aws-native:region: us-west-2\n  adot-tracing:collector:\n    instanceType: m5.large\n");
+        var (_, stdout, _) = project.Plan("prod");
         Assert.Contains("unpriced", stdout);
-        Assert.Contains("article: not in the total, price not found: EC2 t2.medium, Linux, on-demand", stdout);
+        Assert.Contains("this stack: not in the total, price not found: ec2.m5.large.", stdout);
+    }
+
+    [Fact]
+    public void ThePlanSaysWhereTheTrafficCameFrom()
+    {
+        Assert.Contains("prod at 95 requests/s, from the stack file (adot-tracing:traffic).", Plan.Committed("prod").Stdout);
+        Assert.Contains("dev at 0.4 requests/s, from the dev preset: the stack file sets no adot-tracing:traffic.", Plan.Committed("dev").Stdout);
+    }
+
+    [Fact]
+    public void ThePlanPricesATenthAndTenTimesTheTraffic()
+    {
+        var (_, markdown, _) = Plan.Committed("prod", "--format", "markdown");
+        var lines = markdown.Split('\n').Select(line => Regex.Replace(line, " +", " ")).ToList();
+        Assert.Contains("| traffic | req/s | this stack $/month | article $/month | ratio |", lines);
+        Assert.Single(lines, line => line.StartsWith("| 0.1× | 9.5 |", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.StartsWith("| 10× | 950 |", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ThePlanShowsWhatApplicationSignalsWouldCostWhereItIsOff()
+    {
+        // prod: 129,600,000 chatbot and 129,600,000 consumer invocations × 2 signals = 518,400,000 × $1.50/M = $777.60.
+        var stdout = Plan.Committed("prod").Stdout;
+        Assert.Contains("Application Signals for the functions is off in prod: 518,400,000 signals a month at this traffic, $777.60 after the trial (not in the total", stdout);
     }
 
     [Fact]
@@ -44,5 +84,25 @@ public sealed class MonthlyCostTableTests
             Assert.StartsWith("https://", (string?)price!["source"]);
             Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", (string?)price["readOn"]);
         });
+    }
+
+    [Fact]
+    public void TheCommittedStacksNameOnlyRoutesTheApiServes()
+    {
+        foreach (var stack in new[] { "dev", "staging", "prod" })
+        {
+            Assert.DoesNotContain("no route of the API", Plan.Committed(stack).Stderr);
+        }
+    }
+
+    [Fact]
+    public void TrafficOnARouteTheApiLacksIsAWarningOfThePlan()
+    {
+        using var project = new ScratchProject().WithStack("prod",
+            "config:\n  aws:region: us-west-2\n  aws-native:region: us-west-2\n  adot-tracing:traffic:\n    POST /chat: 50\n    POST /checkout: 5\n");
+        var (code, stdout, stderr) = project.Plan("prod");
+        Assert.Equal(PlanCommand.Ok, code);
+        Assert.Contains("warning: adot-tracing:traffic: 'POST /checkout' is no route of the API", stderr);
+        Assert.Contains("'POST /checkout' is no route of the API", stdout);
     }
 }

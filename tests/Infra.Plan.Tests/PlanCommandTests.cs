@@ -32,7 +32,7 @@ public sealed class PlanCommandTests : IDisposable
     {
         var (code, stdout, _) = Run("dev", "--dir", RepoRoot());
         Assert.Equal(PlanCommand.Ok, code);
-        foreach (var section in new[] { "IAM", "Collector", "Functions", "API", "Queue", "Sampling", "Cost (traces recorded)" })
+        foreach (var section in new[] { "IAM", "Collector", "Functions", "API", "Queues and tables", "Sampling", "Cost (traces recorded)" })
         {
             Assert.Contains($"\n{section}\n", stdout.Replace("\r\n", "\n"));
         }

@@ -8,7 +8,7 @@ public sealed class PlanJsonTests : IDisposable
 {
     /// <summary>The README's list ("--json prints one object with the keys ..."), in its order.</summary>
     private static readonly string[] DocumentedKeys =
-        ["stack", "environment", "profile", "region", "account", "iam", "collector", "functions", "api", "queues", "sampling", "applicationSignals", "cost", "monthlyCost", "monitoring", "tags", "warnings"];
+        ["stack", "environment", "profile", "region", "account", "iam", "collector", "functions", "api", "queues", "tables", "sampling", "applicationSignals", "cost", "monthlyCost", "monitoring", "tags", "warnings"];
 
     private readonly ScratchProject _project = new();
 

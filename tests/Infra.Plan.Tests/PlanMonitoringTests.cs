@@ -19,6 +19,19 @@ public sealed class PlanMonitoringTests
         return stdout;
     }
 
+    [Theory]
+    // Burn rate = error rate / (1 - goal) (https://docs.aws.amazon.com/applicationsignals/latest/APIReference/API_BurnRateConfiguration.html),
+    // so at most 1 / (1 - goal): dev's 90 % latency goal allows 10, and its alarm at 2 % of the 7-day budget in an hour
+    // (0.02 × 168, https://sre.google/workbook/alerting-on-slos/) is 3.36.
+    [InlineData("dev", "adot-tracing-dev-post-chat-latency", "≥ 3.36 (max 10)")]
+    [InlineData("dev", "adot-tracing-dev-post-chat-availability", "≥ 3.36 (max 20)")]
+    [InlineData("prod", "adot-tracing-prod-post-chat-latency", "≥ 14.4 (max 100)")]
+    public void EachSloShowsWhereItsAlarmFiresAndTheHighestBurnRateItsGoalAllows(string stack, string slo, string alarmAt)
+    {
+        var line = Assert.Single(Table(stack).Split('\n'), line => line.Contains($" {slo} ", StringComparison.Ordinal));
+        Assert.Contains($" {alarmAt} ", line, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TheTableListsEveryAlarmWithItsMetricAndThreshold()
     {

@@ -9,7 +9,7 @@ public sealed class PlanTableTests
     public void MarkdownHasAHeadingPerSection()
     {
         var markdown = Markdown("dev");
-        foreach (var section in new[] { "IAM", "Collector", "Functions", "API", "Queue", "Sampling", "Cost (traces recorded)" })
+        foreach (var section in new[] { "IAM", "Collector", "Functions", "API", "Queues and tables", "Sampling", "Cost (traces recorded)" })
         {
             Assert.Contains($"\n### {section}\n", markdown);
         }
@@ -64,6 +64,20 @@ public sealed class PlanTableTests
         var tableLines = stdout.ToString().Split('\n').Where(line => line.StartsWith('│')).ToList();
         Assert.NotEmpty(tableLines);
         Assert.All(tableLines, line => Assert.True(line.Length <= 100, line));
+    }
+
+    [Theory]
+    // ECS managed scaling ignores tasks placed without a capacity provider strategy, as a daemon service's are
+    // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-scaling-behavior.html): the plan says what
+    // changes the number of hosts instead of a min..max range alone.
+    [InlineData("dev", "fixed at 1 host")]
+    [InlineData("prod", "2 to 4 hosts: target tracking")]
+    public void TheCollectorSectionSaysWhatScalesTheHosts(string stack, string scaling)
+    {
+        var (code, table, stderr) = Plan.Committed(stack);
+        Assert.True(code == PlanCommand.Ok, stderr);
+        var row = Assert.Single(table.Split('\n'), line => line.Contains(" host scaling ", StringComparison.Ordinal));
+        Assert.Contains(scaling, row, StringComparison.Ordinal);
     }
 
     private static string Markdown(string stack)

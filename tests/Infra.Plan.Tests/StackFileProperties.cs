@@ -25,7 +25,7 @@ public sealed class StackFileProperties : IDisposable
 
     // ---------- Generators ----------
 
-    private static readonly string[] Sections = ["collector", "lambda", "app", "api", "sampling", "traffic", "transactionSearch", "applicationSignals", "tags", "alerts"];
+    private static readonly string[] Sections = ["collector", "lambda", "app", "api", "sampling", "traffic", "transactionSearch", "applicationSignals", "tags", "alerts", "slo"];
 
     private static readonly string[] SubKeys =
     [
@@ -35,7 +35,8 @@ public sealed class StackFileProperties : IDisposable
         "batchSize", "type", "stageName", "throttlingRateLimit", "throttlingBurstLimit", "criticalPaths", "routinePaths", "rules",
         "name", "priority", "fixedRate", "reservoirSize", "urlPath", "httpMethod", "host", "boost", "maxRate", "cooldownWindowMinutes",
         "indexingPercentage", "enabledElsewhere", "discovery", "POST /chat", "GET /health", "team", "aws:owner", "colector", "",
-        "subscriptions", "protocol", "endpoint",
+        "subscriptions", "protocol", "endpoint", "availabilityGoal", "latencyGoal", "latencyThresholdMs", "intervalDays", "warningThreshold",
+        "burnRate", "budgetPercent", "longWindowMinutes", "shortWindowMinutes",
     ];
 
     /// <summary>Plain YAML scalars, including the ones that broke readers before: non-finite, overflowing, typed-looking.</summary>

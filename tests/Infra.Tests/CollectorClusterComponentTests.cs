@@ -35,7 +35,7 @@ public class CollectorClusterComponentTests
         }
 
         var settings = StackSettingsParser.Parse(new RawStackConfig("dev", values)).GetOrThrow();
-        return StackBlueprint.Create(settings, AwsContext.For(settings.Region, StackMocks.Account)).Collector!;
+        return StackBlueprint.Create(settings, Infra.Core.App.AppDeclaration.Empty, AwsContext.For(settings.Region, StackMocks.Account)).Collector!;
     }
 
     /// <param name="isPreview">Run as `pulumi preview`: role ARNs and the network are then unknown, as on a first preview.</param>
@@ -129,6 +129,25 @@ public class CollectorClusterComponentTests
     }
 
     [Fact]
+    public async Task TheHostsTargetTrackingPolicyIsMappedFromTheSpec()
+    {
+        var spec = Spec("""{"minSize":1,"maxSize":3}""");
+        var tracking = Assert.IsType<TargetTrackingSpec>(spec.AutoScaling.CpuTargetTracking);
+        var run = await RunAsync(spec);
+        var policy = run.Mocks.Single("aws-native:autoscaling:ScalingPolicy");
+        Assert.Equal((spec.AutoScaling.Name, "TargetTrackingScaling"), (policy.String("autoScalingGroupName"), policy.String("policyType")));
+        Assert.Equal((double)tracking.EstimatedInstanceWarmupSeconds, policy.Input("estimatedInstanceWarmup"));
+        var configuration = policy.Object("targetTrackingConfiguration");
+        Assert.Equal(tracking.TargetValue, (double)configuration["targetValue"]);
+        var metric = (ImmutableDictionary<string, object>)configuration["customizedMetricSpecification"];
+        Assert.Equal((tracking.MetricNamespace, tracking.MetricName, tracking.Statistic), ((string)metric["namespace"], (string)metric["metricName"], (string)metric["statistic"]));
+        Assert.Equal(tracking.Dimensions.Select(dimension => (dimension.Name, dimension.Value)),
+            ((ImmutableArray<object>)metric["dimensions"]).Cast<ImmutableDictionary<string, object>>().Select(dimension => ((string)dimension["name"], (string)dimension["value"])));
+        var provider = run.Mocks.Single("aws-native:ecs:CapacityProvider");
+        Assert.Equal("DISABLED", ((ImmutableDictionary<string, object>)provider.Object("autoScalingGroupProvider")["managedScaling"])["status"]);
+    }
+
+    [Fact]
     public async Task ReplicaServiceIsMappedFromTheSpec()
     {
         var spec = Spec("""{"schedulingStrategy":"REPLICA","desiredCount":2}""");
@@ -154,7 +173,9 @@ public class CollectorClusterComponentTests
         var group = run.Mocks.Single("aws-native:autoscaling:AutoScalingGroup");
         Assert.Equal(spec.AutoScaling.Name, group.String("autoScalingGroupName"));
         var tags = group.List("tags").Cast<ImmutableDictionary<string, object>>().ToDictionary(tag => (string)tag["key"], tag => (string)tag["value"]);
-        Assert.Equal("true", tags["AmazonECSManaged"]);
+        // dev's DAEMON group: no ECS managed scaling, so not the tag it needs.
+        Assert.False(tags.ContainsKey("AmazonECSManaged"));
+        Assert.All(spec.AutoScaling.InstanceTags, tag => Assert.Equal(tag.Value, tags[tag.Key]));
         Assert.Equal("dev", tags["stack"]);
         Assert.All(group.List("tags").Cast<ImmutableDictionary<string, object>>(), tag => Assert.Equal(spec.AutoScaling.TagInstances, (bool)tag["propagateAtLaunch"]));
 

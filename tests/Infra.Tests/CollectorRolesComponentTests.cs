@@ -23,7 +23,7 @@ public class CollectorRolesComponentTests
             ["aws-native:region"] = StackMocks.Region,
             ["adot-tracing:iamMode"] = iamMode,
         })).GetOrThrow();
-        return StackBlueprint.Create(settings, AwsContext.For(settings.Region, StackMocks.Account)).CollectorIam!;
+        return StackBlueprint.Create(settings, Infra.Core.App.AppDeclaration.Empty, AwsContext.For(settings.Region, StackMocks.Account)).CollectorIam!;
     }
 
     private static Task<ComponentRun<CollectorRoles>> RunAsync(CollectorIamSpec spec) =>

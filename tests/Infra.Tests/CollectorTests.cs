@@ -87,8 +87,32 @@ public class CollectorTests
         var group = run.Mocks.Single("aws-native:autoscaling:AutoScalingGroup");
         Assert.Equal(("2", "4"), (group.String("minSize"), group.String("maxSize")));
         Assert.Equal(["subnet-0aaaaaaaaaaaaaaa1", "subnet-0bbbbbbbbbbbbbbb2"], group.Strings("vpcZoneIdentifier"));
+    }
+
+    [Fact]
+    public async Task ProdsDaemonHostsScaleOnTheCollectorsCpuNotThroughEcsManagedScaling()
+    {
+        // "Tasks without a capacity provider strategy are ignored by capacity providers"
+        // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-scaling-behavior.html): a DAEMON service has
+        // none, so prod's 2..4 hosts grow through a target tracking policy on the group, and managed scaling is off.
+        var run = await StackRun.RunAsync("prod");
         var provider = run.Mocks.Single("aws-native:ecs:CapacityProvider");
-        Assert.Equal("ENABLED", ((ImmutableDictionary<string, object>)provider.Object("autoScalingGroupProvider")["managedScaling"])["status"]);
+        Assert.Equal("DISABLED", ((ImmutableDictionary<string, object>)provider.Object("autoScalingGroupProvider")["managedScaling"])["status"]);
+        var policy = run.Mocks.Single("aws-native:autoscaling:ScalingPolicy");
+        Assert.Equal("TargetTrackingScaling", policy.String("policyType"));
+        Assert.Equal(run.Mocks.Single("aws-native:autoscaling:AutoScalingGroup").String("autoScalingGroupName"), policy.String("autoScalingGroupName"));
+        var metric = (ImmutableDictionary<string, object>)policy.Object("targetTrackingConfiguration")["customizedMetricSpecification"];
+        Assert.Equal(("AWS/ECS", "CPUUtilization"), ((string)metric["namespace"], (string)metric["metricName"]));
+        var service = run.Mocks.Single("aws-native:ecs:Service").String("serviceName");
+        Assert.Contains(((ImmutableArray<object>)metric["dimensions"]).Cast<ImmutableDictionary<string, object>>(),
+            dimension => (string)dimension["name"] == "ServiceName" && (string)dimension["value"] == service);
+    }
+
+    [Fact]
+    public async Task DevsFixedHostHasNoScalingPolicy()
+    {
+        var run = await StackRun.RunAsync("dev");
+        Assert.Empty(run.Mocks.OfType("aws-native:autoscaling:ScalingPolicy"));
     }
 
     [Fact]

@@ -25,13 +25,13 @@ public class CommittedStackTests
     }
 
     [Fact]
-    public async Task CommittedProdSamplesItsCheckoutPathAsCritical()
+    public async Task CommittedProdSamplesItsChatPathAsCritical()
     {
         var run = await StackRun.RunAsync("prod", StackRun.CommittedConfig("prod"));
         var paths = run.Mocks.OfType("aws-native:xray:SamplingRule")
             .Select(rule => (string)rule.Object("samplingRule")["urlPath"])
             .ToList();
-        Assert.Contains("/checkout*", paths);
+        Assert.Contains("/chat*", paths);
     }
 
     [Fact]

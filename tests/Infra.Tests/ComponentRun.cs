@@ -100,7 +100,8 @@ public static class Blueprints
             values[$"adot-tracing:{key}"] = value;
         }
 
-        var settings = StackSettingsParser.Parse(new RawStackConfig(stack, values)).GetOrThrow();
-        return StackBlueprint.Create(settings, AwsContext.For(settings.Region, StackMocks.Account));
+        var result = StackSettingsParser.Parse(new RawStackConfig(stack, values), new Infra.App.ChatbotApp());
+        var settings = result.GetOrThrow();
+        return StackBlueprint.Create(settings, result.Declaration, AwsContext.For(settings.Region, StackMocks.Account));
     }
 }

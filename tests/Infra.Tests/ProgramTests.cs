@@ -81,7 +81,8 @@ public class ProgramTests
     {
         var run = await StackRun.RunAsync("staging");
         var components = run.Mocks.Resources.Where(resource => resource.Type.StartsWith("adot-tracing:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(8, components.Count);
+        // Collector roles and cluster, two functions, the queue, its table, the API, sampling and monitoring.
+        Assert.Equal(9, components.Count);
         foreach (var component in components)
         {
             Assert.Contains(run.Mocks.OutputsRegistered, urn => urn.EndsWith($"{component.Type}::{component.Name}", StringComparison.Ordinal));

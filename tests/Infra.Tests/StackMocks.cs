@@ -140,6 +140,7 @@ public sealed class StackMocks
             "aws-native:ec2:SecurityGroup" => new Dictionary<string, object> { ["groupId"] = "sg-0123456789abcdef0", ["awsId"] = "sg-0123456789abcdef0" },
             "aws-native:ec2:LaunchTemplate" => new Dictionary<string, object> { ["launchTemplateId"] = "lt-0123456789abcdef0", ["latestVersionNumber"] = "1", ["defaultVersionNumber"] = "1" },
             "aws-native:autoscaling:AutoScalingGroup" => new Dictionary<string, object> { ["autoScalingGroupArn"] = Arn("autoscaling", $"autoScalingGroup:uuid:autoScalingGroupName/{inputs["autoScalingGroupName"]}") },
+            "aws-native:autoscaling:ScalingPolicy" => new Dictionary<string, object> { ["arn"] = Arn("autoscaling", $"scalingPolicy:uuid:autoScalingGroupName/{inputs["autoScalingGroupName"]}:policyName/{name}") },
             "aws-native:ecs:CapacityProvider" => [],
             "aws-native:ecs:ClusterCapacityProviderAssociations" => [],
             "aws-native:ecs:TaskDefinition" => new Dictionary<string, object> { ["taskDefinitionArn"] = Arn("ecs", $"task-definition/{inputs["family"]}:1") },

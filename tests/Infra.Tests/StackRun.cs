@@ -17,7 +17,9 @@ public sealed class StackRun
 
     public IDictionary<string, object?> Outputs { get; }
 
-    public static async Task<StackRun> RunAsync(string stack, IReadOnlyDictionary<string, string>? config = null, bool isPreview = false, StackMocks? mocks = null)
+    /// <param name="app">Another app than the program's own.</param>
+    public static async Task<StackRun> RunAsync(string stack, IReadOnlyDictionary<string, string>? config = null, bool isPreview = false, StackMocks? mocks = null,
+        Infra.Core.App.AppDefinition? app = null)
     {
         var values = new Dictionary<string, string>
         {
@@ -37,7 +39,7 @@ public sealed class StackRun
             var (_, outputs) = await Deployment.TestAsync(
                 mocks.Mock.Object,
                 new TestOptions { StackName = stack, ProjectName = "adot-tracing", IsPreview = isPreview },
-                AdotTracingProgram.RunAsync);
+                app is null ? AdotTracingProgram.RunAsync : () => AdotTracingProgram.RunAsync(app));
             return new StackRun(mocks, outputs);
         }
         finally

@@ -23,7 +23,7 @@ public class TracedFunctionTests
         Description: "Takes orders",
         Runtime: "python3.13",
         Handler: "orders.handle",
-        CodePath: "functions/orders",
+        Code: Infra.Core.App.FunctionCode.Folder("functions/orders"),
         Architecture: LambdaArchitecture.Arm64,
         MemorySize: 1536,
         TimeoutSeconds: 42,
@@ -35,6 +35,8 @@ public class TracedFunctionTests
             ["OTEL_PROPAGATORS"] = "tracecontext,baggage,xray-lambda",
             ["ORDERS_TABLE"] = "orders",
         },
+        Statements: [],
+        Links: [],
         LogGroupName: LogGroup,
         LogFormat: "Text",
         LogRetentionDays: 14,
@@ -52,13 +54,13 @@ public class TracedFunctionTests
     private static readonly Dictionary<string, string> Tags = new() { ["team"] = "shop" };
 
     private static Task<TracedFunction> Run(StackMocks mocks) => ComponentRun.RunAsync(mocks, () =>
-        new TracedFunction("orders", new TracedFunctionArgs { Spec = Spec, CodeDirectory = "orders-code", Tags = Tags }));
+        new TracedFunction("orders", new TracedFunctionArgs { Spec = Spec, CodePath = "orders-code", Tags = Tags }));
 
     [Fact]
     public async Task TheLogGroupIsProtectedAsItsSpecSays()
     {
         var run = await ComponentRun<TracedFunction>.RunAsync(options =>
-            new TracedFunction("orders", new TracedFunctionArgs { Spec = Spec, CodeDirectory = "orders-code", Tags = Tags }, options));
+            new TracedFunction("orders", new TracedFunctionArgs { Spec = Spec, CodePath = "orders-code", Tags = Tags }, options));
         var options = run.OptionsOf("orders-logs");
         Assert.Equal((true, true), (options.Protect, options.RetainOnDelete));
     }

@@ -86,7 +86,7 @@ public class TracedRestApiTests
         var again = (await Run(Spec("dev"))).Mocks.Single("aws-native:apigateway:Deployment").Name;
         var settings = Blueprints.For("dev").Settings;
         var changedSpec = ApiBuilder.Build(settings, StackNames.For(settings), AwsContext.For(settings.Region, StackMocks.Account),
-            [.. ApiBuilder.DefaultRoutes("chatbot"), RouteSpec.Mock("GET", "/status")]);
+            [.. spec.Routes, RouteSpec.Mock("GET", "/status")]);
         var changed = (await Run(changedSpec)).Mocks.Single("aws-native:apigateway:Deployment").Name;
 
         // Pulumi identifies a resource by its URN, built from type, parent and name: a new name is a new resource,

@@ -1,4 +1,5 @@
 using Infra.Core.Api;
+using Infra.Core.App;
 using Infra.Core.Collector;
 using Infra.Core.Cost;
 using Infra.Core.Iam;
@@ -13,8 +14,8 @@ using Infra.Core.Signals;
 namespace Infra.Core.Blueprint;
 
 /// <summary>
-/// Everything one stack provisions, decided from its settings. The Pulumi program maps it to resources; the
-/// offline plan prints it. Nothing here talks to AWS.
+/// Everything one stack provisions, decided from its settings and the app it deploys. The Pulumi program maps it
+/// to resources; the offline plan prints it. Nothing here talks to AWS.
 /// </summary>
 public sealed record StackBlueprint(
     StackSettings Settings,
@@ -23,9 +24,9 @@ public sealed record StackBlueprint(
     IReadOnlyDictionary<string, string> Tags,
     CollectorIamSpec? CollectorIam,
     CollectorSpec? Collector,
-    FunctionSpec Chatbot,
-    FunctionSpec Consumer,
-    QueueSpec Queue,
+    IReadOnlyList<FunctionSpec> Functions,
+    IReadOnlyList<QueueSpec> Queues,
+    IReadOnlyList<TableSpec> Tables,
     ApiSpec Api,
     SamplingSpec Sampling,
     ApplicationSignalsSpec ApplicationSignals,
@@ -33,35 +34,40 @@ public sealed record StackBlueprint(
     MonthlyCost MonthlyCost,
     MonitoringSpec Monitoring)
 {
-    public IReadOnlyList<FunctionSpec> Functions => [Chatbot, Consumer];
+    public FunctionSpec Function(string key) => Functions.Single(function => function.Key == key);
 
-    public static StackBlueprint Create(StackSettings settings, AwsContext aws)
+    /// <summary>Traffic entries and sampling paths that name no route of the API (see <see cref="TrafficCheck"/>).</summary>
+    public IReadOnlyList<string> RouteWarnings => TrafficCheck.Warnings(Settings, Api);
+
+    public static StackBlueprint Create(StackSettings settings, AppDeclaration app, AwsContext aws)
     {
         var names = StackNames.For(settings);
         (CollectorSpec Collector, CollectorIamSpec Iam)? collector = settings.Collector.Enabled
             ? CollectorBuilder.Build(settings, names, aws)
             : null;
 
-        var chatbot = TracedFunctions.Build(SampleApp.ChatbotDeclaration(settings, names, aws), settings, names, aws);
-        var consumer = TracedFunctions.Build(SampleApp.ConsumerDeclaration(names, aws), settings, names, aws);
-        var queue = SampleApp.Queue(settings, names, aws, consumer);
-        var api = ApiBuilder.Build(settings, names, aws, ApiBuilder.DefaultRoutes(SampleApp.Chatbot));
+        var functions = app.Functions.Select(function => TracedFunctions.Build(function, app, settings, names, aws)).ToList();
+        var queues = app.Queues
+            .Select(queue => MessagingBuilder.Queue(queue, functions.Single(function => function.Key == queue.Consumer).TimeoutSeconds, settings, names, aws))
+            .ToList();
+        var tables = app.Tables.Select(table => MessagingBuilder.Table(table, settings, names, aws)).ToList();
+        var api = ApiBuilder.Build(settings, names, aws, app.Routes);
         var rules = SamplingBuilder.Rules(settings);
         var sampling = new SamplingSpec(
             rules,
-            SamplingBuilder.Group(settings, names, api.XRayServiceName, [chatbot.FunctionName, consumer.FunctionName]),
+            SamplingBuilder.Group(settings, names, api.XRayServiceName, functions.Select(function => function.FunctionName)),
             SamplingBuilder.TransactionSearch(settings, names, aws));
 
         var traces = CostEstimator.Estimate(rules, settings.Traffic, api.XRayServiceName);
-        var monitoring = MonitoringBuilder.Build(settings, names, aws, api, [chatbot, consumer], queue, collector?.Collector);
-        var monthly = MonthlyCostBuilder.Build(settings, traces, api, collector?.Collector, [chatbot, consumer], sampling,
-            new MonitoringCounts(monitoring.Alarms.Count, Dashboards: 1));
+        var monitoring = MonitoringBuilder.Build(settings, names, aws, api, functions, queues, collector?.Collector);
+        var monthly = MonthlyCostBuilder.Build(settings, api, collector?.Collector, functions,
+            queues.Select(queue => new QueueLink(queue.Producer, queue.Consumer)).ToList(), sampling, monitoring);
 
         return new StackBlueprint(
             settings, names, aws, StackTags.For(settings),
             collector?.Iam, collector?.Collector,
-            chatbot, consumer, queue, api, sampling,
-            ApplicationSignalsSpec.For(settings, [chatbot, consumer]),
+            functions, queues, tables, api, sampling,
+            ApplicationSignalsSpec.For(settings, functions),
             traces, monthly, monitoring);
     }
 }

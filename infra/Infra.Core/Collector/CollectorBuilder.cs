@@ -81,21 +81,7 @@ public static class CollectorBuilder
             RootVolumeType: "gp3",
             RootVolumeEncrypted: true,
             DeleteRootVolumeOnTermination: true);
-        var scaling = new AutoScalingSpec(
-            names.CollectorAutoScalingGroup,
-            collector.MinSize,
-            collector.MaxSize,
-            collector.DesiredCapacity,
-            collector.VpcId,
-            collector.SubnetIds,
-            TargetCapacityPercent: 100,
-            ManagedScaling: true,
-            // Off: it needs instance scale-in protection on the group, which this group does not set.
-            ManagedTerminationProtection: false,
-            // ECS managed scaling requires this tag on the group.
-            // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers-create-auto-scaling-group.html
-            new SortedDictionary<string, string>(StringComparer.Ordinal) { ["AmazonECSManaged"] = "true" },
-            TagInstances: true);
+        var scaling = HostScaling(collector, names);
 
         var spec = new CollectorSpec(
             names.Cluster,
@@ -131,6 +117,69 @@ public static class CollectorBuilder
             new DeploymentSpec(CircuitBreaker: true, Rollback: true, MinimumHealthyPercent: 50, MaximumPercent: 100))
         : new ServiceSpec(name, strategy, desiredCount, LaunchType: null, UsesCapacityProvider: true, PropagateTags: "SERVICE",
             new DeploymentSpec(CircuitBreaker: true, Rollback: true, MinimumHealthyPercent: 100, MaximumPercent: 200));
+
+    /// <summary>The collector service's average CPU, of what its tasks reserve, that the hosts are scaled to keep.
+    /// Below every environment's collector-cpu alarm (80 to 90 %), so hosts are added before the alarm goes off.</summary>
+    public const double CpuTargetPercent = 60;
+
+    /// <summary>Boot, ECS agent registration and the collector's start, before a new host's metrics count.</summary>
+    public const int InstanceWarmupSeconds = 300;
+
+    /// <summary>
+    /// How the number of collector hosts changes.
+    /// REPLICA: the service places its tasks through the capacity provider, so ECS managed scaling adds hosts until the
+    /// desiredCount tasks fit (one per host: static host ports) and removes idle ones.
+    /// DAEMON: "Tasks without a capacity provider strategy are ignored by capacity providers"
+    /// (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-scaling-behavior.html), and a daemon service
+    /// places its tasks without one, so managed scaling would never add a host; it is off ("If managed scaling is off, the
+    /// user must manage the scaling of the Auto Scaling group",
+    /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html). When minSize &lt; maxSize the group
+    /// scales itself with a target tracking policy on the collector service's average CPU utilization, a utilization that
+    /// falls as hosts are added (https://docs.aws.amazon.com/autoscaling/ec2/userguide/as-scaling-target-tracking.html), and
+    /// the daemon scheduler starts a collector on every new host: it "deploys exactly one task on each active container
+    /// instance" (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service-options.html).
+    /// </summary>
+    public static AutoScalingSpec HostScaling(CollectorSettings collector, StackNames names)
+    {
+        var managed = collector.SchedulingStrategy == SchedulingStrategy.Replica;
+        var scales = collector.MinSize < collector.MaxSize;
+        var targetTracking = !managed && scales
+            ? new TargetTrackingSpec(
+                Monitoring.MonitoringBuilder.EcsNamespace,
+                "CPUUtilization",
+                [new("ClusterName", names.Cluster), new("ServiceName", names.CollectorService)],
+                "Average",
+                CpuTargetPercent,
+                InstanceWarmupSeconds)
+            : null;
+        var range = scales ? $"{collector.MinSize} to {collector.MaxSize} hosts" : $"fixed at {collector.MinSize} host{(collector.MinSize == 1 ? "" : "s")} (minSize = maxSize)";
+        var why = (managed, targetTracking) switch
+        {
+            (true, _) => $"{range}: ECS managed scaling adds hosts until the {collector.DesiredCount} REPLICA task{(collector.DesiredCount == 1 ? "" : "s")} fit, one per host; the task count stays collector.desiredCount",
+            (false, { } policy) => FormattableString.Invariant($"{range}: target tracking keeps the collectors' average CPU near {policy.TargetValue} %, and the DAEMON scheduler starts a collector on every new host (ECS managed scaling ignores daemon tasks, so it is off)"),
+            _ => $"{range}: one DAEMON collector per host (ECS managed scaling ignores daemon tasks, so it is off)",
+        };
+
+        return new AutoScalingSpec(
+            names.CollectorAutoScalingGroup,
+            collector.MinSize,
+            collector.MaxSize,
+            collector.DesiredCapacity,
+            collector.VpcId,
+            collector.SubnetIds,
+            TargetCapacityPercent: 100,
+            ManagedScaling: managed,
+            // Off: it needs instance scale-in protection on the group, which this group does not set.
+            ManagedTerminationProtection: false,
+            // ECS managed scaling requires this tag on the group.
+            // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers-create-auto-scaling-group.html
+            managed
+                ? new SortedDictionary<string, string>(StringComparer.Ordinal) { ["AmazonECSManaged"] = "true" }
+                : new SortedDictionary<string, string>(StringComparer.Ordinal),
+            TagInstances: true,
+            targetTracking,
+            why);
+    }
 
     /// <summary>The cheapest SSM tier that holds a value of this many bytes.</summary>
     public static string ParameterTier(int bytes) => bytes switch

@@ -81,10 +81,26 @@ public sealed record LaunchTemplateSpec(
     bool RootVolumeEncrypted,
     bool DeleteRootVolumeOnTermination);
 
+/// <summary>
+/// An EC2 Auto Scaling target tracking policy on the collector hosts: the group adds or removes hosts to keep
+/// <see cref="MetricName"/> (an average over the collector tasks) near <see cref="TargetValue"/>.
+/// </summary>
+/// <param name="Statistic">As CustomizedMetricSpecification takes it (Average).</param>
+/// <param name="EstimatedInstanceWarmupSeconds">How long a new host takes before its metrics count (boot, ECS agent, collector start).</param>
+public sealed record TargetTrackingSpec(
+    string MetricNamespace,
+    string MetricName,
+    IReadOnlyList<Monitoring.MetricDimension> Dimensions,
+    string Statistic,
+    double TargetValue,
+    int EstimatedInstanceWarmupSeconds);
+
 /// <param name="InstanceTags">Tags the group carries on top of the stack's.</param>
 /// <param name="TagInstances">Whether the group's tags propagate to the instances it launches.</param>
 /// <param name="ManagedScaling">ECS scales the group to fit the tasks (capacity provider managed scaling).</param>
 /// <param name="ManagedTerminationProtection">ECS keeps instances with running tasks from scale-in.</param>
+/// <param name="CpuTargetTracking">The group's own scaling policy, when it scales and ECS managed scaling cannot do it.</param>
+/// <param name="Scaling">What changes the number of hosts, and why: the plan shows it.</param>
 public sealed record AutoScalingSpec(
     string Name,
     int MinSize,
@@ -96,7 +112,9 @@ public sealed record AutoScalingSpec(
     bool ManagedScaling,
     bool ManagedTerminationProtection,
     IReadOnlyDictionary<string, string> InstanceTags,
-    bool TagInstances);
+    bool TagInstances,
+    TargetTrackingSpec? CpuTargetTracking,
+    string Scaling);
 
 /// <summary>Everything the collector cluster is made of (the article's Step 1d and 1e).</summary>
 /// <param name="ContainerInsights">The cluster's containerInsights setting.</param>

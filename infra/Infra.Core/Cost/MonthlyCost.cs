@@ -1,8 +1,13 @@
+using Infra.Core.Settings;
+
 namespace Infra.Core.Cost;
 
-/// <summary>One log group's monthly volume and how long CloudWatch keeps it.</summary>
+/// <summary>One log group's monthly volume, how long CloudWatch keeps it and its class.</summary>
 /// <param name="RetentionDays">Null: the group never expires (a group Lambda or ECS creates on its own).</param>
-internal sealed record LogGroupUsage(string Name, double GbPerMonth, int? RetentionDays, string Basis);
+internal sealed record LogGroupUsage(string Name, double GbPerMonth, int? RetentionDays, string Basis, LogGroupClass Class = LogGroupClass.Standard);
+
+/// <summary>Custom metrics from one source (detailed monitoring, metric filters, Container Insights).</summary>
+internal sealed record MetricUsage(string Source, int Count);
 
 /// <summary>What one setup uses in a month: the quantities the billed lines are priced from.</summary>
 /// <param name="TracesPerMonth">Traces the sampling rules record.</param>
@@ -11,10 +16,14 @@ internal sealed record LogGroupUsage(string Name, double GbPerMonth, int? Retent
 /// <param name="IndexingPercentage">Percent of ingested spans indexed as trace summaries (Transaction Search).</param>
 /// <param name="SpansPerMonth">Spans of the recorded traces.</param>
 /// <param name="SpanGbPerMonth">Their size in GB.</param>
-/// <param name="SignalsPerMonth">Application Signals signals; 0 when Application Signals is off.</param>
+/// <param name="ApplicationSignalsEnabled">The functions report Application Signals.</param>
+/// <param name="SignalsPerMonth">The functions' Application Signals signals were it on (priced only when it is).</param>
 /// <param name="InstanceType">The collector hosts' type; null when there is no collector.</param>
 /// <param name="RootVolumeGiB">Each host's gp3 root volume.</param>
 /// <param name="TracesBasis">Which sampling rules record the traces.</param>
+/// <param name="Alarms">Alarm metrics: one per single-metric alarm, one per metric a metric-math alarm reads.</param>
+/// <param name="CustomMetrics">Metrics billed as custom metrics.</param>
+/// <param name="SloSignalsPerMonth">Application Signals signals the SLOs generate (whether or not the functions report any).</param>
 internal sealed record SetupUsage(
     string Name,
     string TracesBasis,
@@ -31,7 +40,9 @@ internal sealed record SetupUsage(
     int RootVolumeGiB,
     IReadOnlyList<LogGroupUsage> LogGroups,
     int Alarms,
-    int Dashboards);
+    int Dashboards,
+    IReadOnlyList<MetricUsage>? CustomMetrics = null,
+    double SloSignalsPerMonth = 0);
 
 /// <summary>One billed line of a month.</summary>
 /// <param name="Quantity">Units used in the month (the price's unit).</param>
@@ -55,19 +66,43 @@ public sealed record SetupCost(string Name, IReadOnlyList<CostLine> Lines, doubl
 /// <summary>A number the estimate rests on that no price page gives.</summary>
 public sealed record CostAssumption(string Name, double Value, string Unit, string Why);
 
+/// <summary>Both setups' totals at a multiple of the stack's traffic.</summary>
+/// <param name="Factor">The multiple of every route's requests per second.</param>
+public sealed record TrafficScale(double Factor, double RequestsPerSecond, double StackUsd, double ArticleUsd);
+
+/// <summary>What the functions' Application Signals would cost at this traffic, on or off, so a team sees what it buys.</summary>
+/// <param name="Enabled">Whether the stack turns it on (its environment's preset, or applicationSignals.enabled).</param>
+/// <param name="SignalsPerMonth">The functions' signals at this traffic.</param>
+/// <param name="MonthlyUsd">Their price, after the trial.</param>
+/// <param name="InTotal">Whether the stack's total includes it (on, and not bundled into Transaction Search's span ingestion).</param>
+public sealed record ApplicationSignalsCost(bool Enabled, double SignalsPerMonth, double MonthlyUsd, bool InTotal);
+
 /// <summary>
 /// The stack's full monthly cost next to the article's setup at the same traffic, each line priced from
 /// <see cref="Prices"/>. Free tiers are account-wide; each setup is priced as if it were the account's only use.
 /// </summary>
 /// <param name="Region">The stack's Region.</param>
 /// <param name="RegionNote">Which Region's prices apply.</param>
+/// <param name="Environment">The environment whose presets the stack uses.</param>
+/// <param name="TrafficSource">Where the traffic priced came from: the stack file, or the environment's preset.</param>
+/// <param name="RequestsPerSecond">The traffic priced, all routes.</param>
+/// <param name="Scales">Both totals at other multiples of that traffic.</param>
 public sealed record MonthlyCost(
     string Region,
     string RegionNote,
+    DeploymentEnvironment Environment,
+    TrafficSource TrafficSource,
+    double RequestsPerSecond,
     SetupCost Stack,
     SetupCost Article,
+    ApplicationSignalsCost ApplicationSignals,
+    IReadOnlyList<TrafficScale> Scales,
     IReadOnlyList<Price> Prices,
-    IReadOnlyList<CostAssumption> Assumptions);
+    IReadOnlyList<CostAssumption> Assumptions)
+{
+    /// <summary>The stack's total over the article's; 0 when the article's is 0.</summary>
+    public double Ratio => Article.PricedUsd == 0 ? 0 : Math.Round(Stack.PricedUsd / Article.PricedUsd, 4);
+}
 
 /// <summary>Prices a month of usage, one line per billed item. A new billed item is one more entry in <see cref="Lines"/>.</summary>
 internal static class MonthlyCostModel
@@ -81,6 +116,10 @@ internal static class MonthlyCostModel
             .ToList();
         return new SetupCost(usage.Name, lines, Math.Round(lines.Sum(line => line.MonthlyUsd ?? 0), 6), unpriced);
     }
+
+    /// <summary>The price of the functions' Application Signals at this usage, whether or not they report it.</summary>
+    public static double ApplicationSignalsUsd(double signalsPerMonth, string region) =>
+        Math.Round(signalsPerMonth * (Prices.Find(Prices.ApplicationSignals, region).UsdPerUnit ?? 0), 6);
 
     private static IEnumerable<CostLine> Lines(SetupUsage usage, string region)
     {
@@ -106,8 +145,20 @@ internal static class MonthlyCostModel
             usage.TransactionSearchEnabled ? $"{usage.IndexingPercentage:0.##} % of ingested spans, 1 % free" : "Transaction Search off",
             free: freeIndexed);
 
-        yield return Line("application-signals", Prices.ApplicationSignals, "Application Signals", usage.ApplicationSignalsEnabled ? usage.SignalsPerMonth : 0,
-            usage.ApplicationSignalsEnabled ? "signals of the instrumented functions (see assumptions)" : "Application Signals off");
+        // With Transaction Search on, Application Signals bills as span ingestion (usage types Application-Signals-Bytes and
+        // XRay-Spans-Indexed) instead of per signal. https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_billing.html
+        var signals = usage.ApplicationSignalsEnabled && !usage.TransactionSearchEnabled ? usage.SignalsPerMonth : 0;
+        yield return Line("application-signals", Prices.ApplicationSignals, "Application Signals (functions)", signals,
+            !usage.ApplicationSignalsEnabled ? "Application Signals off"
+                : usage.TransactionSearchEnabled ? "0: bundled into Transaction Search's span ingestion"
+                : "signals of the instrumented functions (see assumptions)");
+
+        yield return Line("application-signals.slos", Prices.ApplicationSignals, "Application Signals (SLOs)", usage.SloSignalsPerMonth,
+            usage.SloSignalsPerMonth == 0 ? "no SLOs" : "2 signals per SLO and SLI period (see assumptions)");
+
+        var metrics = usage.CustomMetrics ?? [];
+        yield return Line("cloudwatch.custom-metrics", Prices.CustomMetrics, "CloudWatch custom metrics", metrics.Sum(metric => metric.Count),
+            metrics.Count == 0 ? "none" : string.Join("; ", metrics.Select(metric => $"{metric.Source}: {metric.Count}")));
 
         var hostHours = usage.InstanceType is null ? 0 : usage.Hosts * CostAssumptions.HoursPerMonth;
         yield return Line("collector.hosts", usage.InstanceType is null ? Prices.InstanceKey("none") : Prices.InstanceKey(usage.InstanceType),
@@ -117,18 +168,23 @@ internal static class MonthlyCostModel
         yield return Line("collector.root-volumes", Prices.Gp3Storage, "Collector root volumes (gp3)", usage.InstanceType is null ? 0 : usage.Hosts * usage.RootVolumeGiB,
             usage.InstanceType is null ? "no collector" : $"{usage.Hosts} × {usage.RootVolumeGiB} GiB");
 
-        var ingestedGb = usage.LogGroups.Sum(group => group.GbPerMonth);
-        var storedGb = usage.LogGroups.Sum(StoredGb);
-        yield return Line("logs.ingestion", Prices.LogsIngestion, "CloudWatch Logs ingestion", ingestedGb,
-            string.Join("; ", usage.LogGroups.Select(group => $"{group.Name}: {group.Basis}")));
-        yield return Line("logs.storage", Prices.LogsStorage, "CloudWatch Logs storage", storedGb,
+        var standard = usage.LogGroups.Where(group => group.Class == LogGroupClass.Standard).ToList();
+        var infrequent = usage.LogGroups.Where(group => group.Class == LogGroupClass.InfrequentAccess).ToList();
+        yield return Line("logs.ingestion", Prices.LogsIngestion, "CloudWatch Logs ingestion (Standard)", standard.Sum(group => group.GbPerMonth), Basis(standard));
+        yield return Line("logs.ingestion-ia", Prices.LogsIngestionInfrequentAccess, "CloudWatch Logs ingestion (Infrequent Access)",
+            infrequent.Sum(group => group.GbPerMonth), Basis(infrequent));
+        yield return Line("logs.storage", Prices.LogsStorage, "CloudWatch Logs storage", usage.LogGroups.Sum(StoredGb),
             string.Join("; ", usage.LogGroups.Select(group => group.RetentionDays is { } days
                 ? $"{group.Name}: {days} days kept"
                 : $"{group.Name}: never expires, shown after {CostAssumptions.NeverExpiresMonths} months")));
 
-        yield return Line("cloudwatch.alarms", Prices.Alarms, "CloudWatch alarms", usage.Alarms, usage.Alarms == 0 ? "no alarms defined" : $"{usage.Alarms} standard-resolution alarms");
+        yield return Line("cloudwatch.alarms", Prices.Alarms, "CloudWatch alarms", usage.Alarms, usage.Alarms == 0 ? "no alarms defined" : $"{usage.Alarms} standard-resolution alarm metrics");
         yield return Line("cloudwatch.dashboards", Prices.Dashboards, "CloudWatch dashboards", usage.Dashboards, usage.Dashboards == 0 ? "no dashboard defined" : $"{usage.Dashboards} dashboards");
     }
+
+    private static string Basis(IReadOnlyList<LogGroupUsage> groups) => groups.Count == 0
+        ? "no log group in this class"
+        : string.Join("; ", groups.Select(group => $"{group.Name}: {group.Basis}"));
 
     /// <summary>
     /// GB held in a month once the group is in steady state: what arrives in a day × the days it is kept. Stored bytes

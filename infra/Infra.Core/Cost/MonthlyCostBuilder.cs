@@ -1,20 +1,14 @@
 using Infra.Core.Api;
 using Infra.Core.Collector;
 using Infra.Core.Lambda;
+using Infra.Core.Monitoring;
 using Infra.Core.Sampling;
 using Infra.Core.Settings;
 
 namespace Infra.Core.Cost;
 
-/// <summary>
-/// The stack's alarms and dashboards, counted for their CloudWatch price: each alarm as one standard-resolution alarm
-/// metric, each dashboard as one custom dashboard. The blueprint passes the counts of the alarm and dashboard specs it holds.
-/// </summary>
-internal sealed record MonitoringCounts(int Alarms, int Dashboards)
-{
-    /// <summary>A stack that defines no alarms or dashboards.</summary>
-    public static readonly MonitoringCounts None = new(0, 0);
-}
+/// <summary>A queue between two of the stack's functions: each producer invocation sends one message its consumer receives.</summary>
+public sealed record QueueLink(string ProducerKey, string ConsumerKey);
 
 /// <summary>What the stack's blueprint uses in a month, and what the article's setup would at the same traffic.</summary>
 internal static class MonthlyCostBuilder
@@ -27,55 +21,172 @@ internal static class MonthlyCostBuilder
     /// examples/ecs/aws-cloudwatch/ecs-ec2-sidecar.json.</summary>
     public const string ArticleCollectorLogGroup = "/ecs/ecs-aws-otel-sidecar-collector";
 
+    /// <summary>The actions Lambda's SQS poller uses on the consumer's behalf: not calls the function makes per invocation.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html</summary>
+    private static readonly HashSet<string> QueuePollerActions =
+        ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"];
+
     public static MonthlyCost Build(
         StackSettings settings,
-        CostEstimate traces,
         ApiSpec api,
         CollectorSpec? collector,
         IReadOnlyList<FunctionSpec> functions,
+        IReadOnlyList<QueueLink> queues,
         SamplingSpec sampling,
-        MonitoringCounts monitoring)
+        MonitoringSpec monitoring)
     {
-        var lambdaRoutes = api.Routes
-            .Where(route => route.FunctionKey is not null)
-            .Select(route => $"{route.Method} {route.Path}")
-            .ToHashSet(StringComparer.Ordinal);
-        var requestsPerMonth = traces.RequestsPerSecond * CostAssumptions.SecondsPerMonth;
-        var lambdaRequestsPerMonth = settings.Traffic.Where(route => lambdaRoutes.Contains(route.Route)).Sum(route => route.RequestsPerSecond)
-            * CostAssumptions.SecondsPerMonth;
-        // Stryker disable once Arithmetic : equivalent while ConsumerInvocationsPerLambdaRequest is 1 (× 1 and ÷ 1 agree); the plan prints that assumption.
-        var consumerInvocations = lambdaRequestsPerMonth * CostAssumptions.ConsumerInvocationsPerLambdaRequest;
+        var (stack, article, signals) = Usage(settings, settings.Traffic, api, collector, functions, queues, sampling, monitoring);
+        var stackCost = MonthlyCostModel.Price(stack, settings.Region);
+        var articleCost = MonthlyCostModel.Price(article, settings.Region);
+        var scales = CostAssumptions.TrafficFactors.Select(factor =>
+        {
+            var traffic = settings.Traffic.Select(route => route with { RequestsPerSecond = route.RequestsPerSecond * factor }).ToList();
+            var (scaledStack, scaledArticle, _) = Usage(settings, traffic, api, collector, functions, queues, sampling, monitoring);
+            return new TrafficScale(factor, Math.Round(traffic.Sum(route => route.RequestsPerSecond), 6),
+                MonthlyCostModel.Price(scaledStack, settings.Region).PricedUsd, MonthlyCostModel.Price(scaledArticle, settings.Region).PricedUsd);
+        }).ToList();
 
-        double SpansPerMonth(IEnumerable<RouteCost> routes) => routes.Sum(route => route.TracesPerSecond
-            * (lambdaRoutes.Contains(route.Route) ? CostAssumptions.SpansPerLambdaTrace : CostAssumptions.SpansPerOtherTrace))
-            * CostAssumptions.SecondsPerMonth;
+        var used = stackCost.Lines.Concat(articleCost.Lines).Select(line => line.PriceKey).ToHashSet(StringComparer.Ordinal);
+        var prices = used.Select(key => Prices.Find(key, settings.Region)).OrderBy(price => price.Key, StringComparer.Ordinal).ToList();
+        var signalsUsd = MonthlyCostModel.ApplicationSignalsUsd(signals, settings.Region);
+        return new MonthlyCost(
+            settings.Region,
+            RegionNote(settings.Region, prices),
+            settings.Environment,
+            settings.TrafficSource,
+            settings.Traffic.Sum(route => route.RequestsPerSecond),
+            stackCost,
+            articleCost,
+            new ApplicationSignalsCost(stack.ApplicationSignalsEnabled, Math.Round(signals, 6), signalsUsd,
+                stack.ApplicationSignalsEnabled && !stack.TransactionSearchEnabled),
+            scales,
+            prices,
+            CostAssumptions.All);
+    }
 
-        var functionLogs = functions.Select(function =>
+    /// <summary>
+    /// Invocations a month of each function, from what invokes it: a function behind a route gets that route's traffic, a
+    /// queue's consumer its producer's invocations (one message each). A function nothing invokes gets none.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> InvocationsPerMonth(
+        IReadOnlyList<RouteSpec> routes, IReadOnlyList<RouteTraffic> traffic, IReadOnlyList<QueueLink> queues)
+    {
+        var direct = routes.Where(route => route.FunctionKey is not null)
+            .GroupBy(route => route.FunctionKey!, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Sum(RequestsPerSecond) * CostAssumptions.SecondsPerMonth, StringComparer.Ordinal);
+        var keys = direct.Keys.Concat(queues.SelectMany(queue => new[] { queue.ProducerKey, queue.ConsumerKey })).Distinct(StringComparer.Ordinal);
+        var result = new Dictionary<string, double>(StringComparer.Ordinal);
+        double Of(string key, HashSet<string> visiting)
+        {
+            if (result.TryGetValue(key, out var known))
             {
-                var (invocations, per) = function.Key == SampleApp.Chatbot
-                    ? (lambdaRequestsPerMonth, "one invocation per chat request")
-                    : (consumerInvocations, "one invocation per queued message");
-                return new LogGroupUsage(
-                    function.LogGroupName,
-                    Gb(invocations * CostAssumptions.FunctionLogBytesPerInvocation),
-                    function.LogRetentionDays,
-                    $"{per} × {CostAssumptions.FunctionLogBytesPerInvocation:0} B");
-            })
+                return known;
+            }
+
+            // A cycle of queues adds nothing more than one pass: each message is counted once.
+            if (!visiting.Add(key))
+            {
+                return 0;
+            }
+
+            var invocations = direct.GetValueOrDefault(key)
+                + queues.Where(queue => queue.ConsumerKey == key).Sum(queue => Of(queue.ProducerKey, visiting) * CostAssumptions.ConsumerInvocationsPerProducerInvocation);
+            visiting.Remove(key);
+            return result[key] = invocations;
+        }
+
+        foreach (var key in keys)
+        {
+            Of(key, new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        return result;
+
+        double RequestsPerSecond(RouteSpec route) => traffic
+            .Where(entry => entry.Method == route.Method && entry.Path == route.Path)
+            .Sum(entry => entry.RequestsPerSecond);
+    }
+
+    /// <summary>Services a function calls per invocation, from its role's statements; the queue it consumes from is Lambda's poller's.</summary>
+    public static int OutboundServices(FunctionSpec function) => function.Role.InlinePolicies
+        .SelectMany(policy => policy.Document.Statements)
+        .Where(statement => !statement.Actions.All(action => action.StartsWith("xray:", StringComparison.Ordinal) || QueuePollerActions.Contains(action)))
+        .SelectMany(statement => statement.Actions.Where(action => !action.StartsWith("xray:", StringComparison.Ordinal) && !QueuePollerActions.Contains(action)))
+        .Select(action => action[..action.IndexOf(':')])
+        .Distinct(StringComparer.Ordinal)
+        .Count();
+
+    /// <summary>Alarm metrics: a single-metric alarm is one; a metric-math alarm one per metric it reads.</summary>
+    public static int AlarmMetrics(IReadOnlyList<AlarmSpec> alarms) =>
+        alarms.Sum(alarm => alarm.Metric is not null ? 1 : alarm.Queries.Count(query => query.Metric is not null));
+
+    private static (SetupUsage Stack, SetupUsage Article, double Signals) Usage(
+        StackSettings settings,
+        IReadOnlyList<RouteTraffic> traffic,
+        ApiSpec api,
+        CollectorSpec? collector,
+        IReadOnlyList<FunctionSpec> functions,
+        IReadOnlyList<QueueLink> queues,
+        SamplingSpec sampling,
+        MonitoringSpec monitoring)
+    {
+        var traces = CostEstimator.Estimate(sampling.Rules, traffic, api.XRayServiceName);
+        var requestsPerMonth = traffic.Sum(route => route.RequestsPerSecond) * CostAssumptions.SecondsPerMonth;
+        var invocations = InvocationsPerMonth(api.Routes, traffic, queues);
+        double InvocationsOf(FunctionSpec function) => invocations.GetValueOrDefault(function.Key);
+
+        // Spans per trace of a route: the API stage, and each function the request reaches (its own, then down its queues).
+        var reached = api.Routes.ToDictionary(route => $"{route.Method} {route.Path}", route => Reached(route.FunctionKey, queues), StringComparer.Ordinal);
+        double SpansPerMonth(IEnumerable<RouteCost> routes) => routes.Sum(route => route.TracesPerSecond
+            * (reached.TryGetValue(route.Route, out var count) && count > 0
+                ? CostAssumptions.SpansPerOtherTrace + (CostAssumptions.SpansPerFunctionInTrace * count)
+                : CostAssumptions.SpansPerOtherTrace))
+            * CostAssumptions.SecondsPerMonth;
+
+        var applicationBytes = CostAssumptions.JsonApplicationBytesPerInvocation;
+        var functionLogs = functions.Select(function => new LogGroupUsage(
+                function.LogGroupName,
+                Gb(InvocationsOf(function) * (CostAssumptions.JsonSystemBytesPerInvocation + (KeepsInfo(function) ? applicationBytes : 0))),
+                function.LogRetentionDays,
+                $"{InvocationsOf(function):0} invocations × {CostAssumptions.JsonSystemBytesPerInvocation + (KeepsInfo(function) ? applicationBytes : 0):0} B (JSON, application level {function.ApplicationLogLevel})"))
             .ToList();
 
+        var accessBytes = CostAssumptions.AccessLogBytesPerRequest(api.AccessLogs.Format);
         var stackLogs = new List<LogGroupUsage>
         {
-            new(api.AccessLogs.LogGroupName, Gb(requestsPerMonth * CostAssumptions.AccessLogBytesPerRequest), api.AccessLogs.RetentionDays,
-                $"every request × {CostAssumptions.AccessLogBytesPerRequest:0} B"),
+            new(api.AccessLogs.LogGroupName, Gb(requestsPerMonth * accessBytes), api.AccessLogs.RetentionDays,
+                $"every request × {accessBytes:0} B", api.AccessLogs.LogGroupClass),
         };
         stackLogs.AddRange(functionLogs);
+        var metrics = new List<MetricUsage>();
+        if (api.MetricsEnabled)
+        {
+            metrics.Add(new MetricUsage($"API detailed metrics ({api.Routes.Count} methods × {CostAssumptions.DetailedMetricsPerApiMethod})",
+                api.Routes.Count * CostAssumptions.DetailedMetricsPerApiMethod));
+        }
+
+        if (monitoring.MetricFilters.Count > 0)
+        {
+            metrics.Add(new MetricUsage("log metric filters", monitoring.MetricFilters.Count));
+        }
+
         if (collector is not null)
         {
             stackLogs.Add(CollectorLogs(collector.LogGroupName, collector.AutoScaling.DesiredCapacity, collector.LogRetentionDays));
+            if (collector.ContainerInsights == "enabled")
+            {
+                metrics.Add(new MetricUsage("Container Insights", CostAssumptions.ContainerInsightsMetricsPerCluster));
+                // One event a minute per cluster, service, and per host its task and the container instance.
+                var events = 2 + (2 * collector.AutoScaling.DesiredCapacity);
+                stackLogs.Add(new LogGroupUsage($"/aws/ecs/containerinsights/{collector.ClusterName}/performance",
+                    Gb(events * CostAssumptions.ContainerInsightsEventBytes * CostAssumptions.MinutesPerMonth), null,
+                    $"{events} events a minute × {CostAssumptions.ContainerInsightsEventBytes:0} B"));
+            }
         }
 
-        var signals = lambdaRequestsPerMonth * (CostAssumptions.SignalsPerLambdaRequest
-            + (settings.App.KnowledgeBaseId is null ? 0 : CostAssumptions.SignalsPerKnowledgeBaseLookup));
+        var signals = functions.Sum(function => InvocationsOf(function) * (CostAssumptions.SignalsPerInboundRequest + OutboundServices(function)));
+        var sloSignals = monitoring.Slos.Sum(slo => CostAssumptions.SignalsPerSloPeriod * CostAssumptions.SecondsPerMonth
+            / (slo.RequestSli?.TotalRequests.PeriodSeconds ?? slo.PeriodSli?.PeriodSeconds ?? 60));
         var stackSpans = SpansPerMonth(traces.Routes);
         var stack = new SetupUsage(
             StackSetup,
@@ -86,19 +197,20 @@ internal static class MonthlyCostBuilder
             sampling.TransactionSearch.IndexingPercentage,
             stackSpans,
             Gb(stackSpans * CostAssumptions.BytesPerSpan),
-            // The distro layers report to Application Signals; the legacy layers do not.
-            settings.Lambda.Flavor == LayerFlavor.Distro,
+            settings.ApplicationSignals.Enabled,
             signals,
             collector?.LaunchTemplate.InstanceType,
             collector?.AutoScaling.DesiredCapacity ?? 0,
             collector?.LaunchTemplate.RootVolumeSizeGiB ?? 0,
             stackLogs,
-            monitoring.Alarms,
-            monitoring.Dashboards);
+            AlarmMetrics(monitoring.Alarms),
+            Dashboards: 1,
+            metrics,
+            sloSignals);
 
         // The article: legacy layers, AWS's default sampling rule, one t2.medium host, no Insights, no Transaction
         // Search (so its spans are billed with the traces recorded, not on their own), no access logs, no alarms or
-        // dashboard; Lambda and the collector's awslogs driver create log groups that never expire.
+        // dashboard; Text logs; Lambda and the collector's awslogs driver create log groups that never expire.
         var article = new SetupUsage(
             ArticleSetup,
             "X-Ray's default rule: 1 request/s and 5 % of the rest",
@@ -114,18 +226,45 @@ internal static class MonthlyCostBuilder
             CostAssumptions.ArticleHosts,
             CostAssumptions.ArticleRootVolumeGiB,
             [
-                .. functionLogs.Select(group => group with { RetentionDays = null }),
+                .. functions.Select(function => new LogGroupUsage(function.LogGroupName, Gb(InvocationsOf(function) * CostAssumptions.TextBytesPerInvocation), null,
+                    $"{InvocationsOf(function):0} invocations × {CostAssumptions.TextBytesPerInvocation:0} B (Text)")),
                 CollectorLogs(ArticleCollectorLogGroup, CostAssumptions.ArticleHosts, null),
             ],
             Alarms: 0,
             Dashboards: 0);
-
-        var stackCost = MonthlyCostModel.Price(stack, settings.Region);
-        var articleCost = MonthlyCostModel.Price(article, settings.Region);
-        var used = stackCost.Lines.Concat(articleCost.Lines).Select(line => line.PriceKey).ToHashSet(StringComparer.Ordinal);
-        var prices = used.Select(key => Prices.Find(key, settings.Region)).OrderBy(price => price.Key, StringComparer.Ordinal).ToList();
-        return new MonthlyCost(settings.Region, RegionNote(settings.Region, prices), stackCost, articleCost, prices, CostAssumptions.All);
+        return (stack, article, signals);
     }
+
+    /// <summary>Functions reached by a request to a route: its own, then every consumer down its queues.</summary>
+    private static int Reached(string? functionKey, IReadOnlyList<QueueLink> queues)
+    {
+        if (functionKey is null)
+        {
+            return 0;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal) { functionKey };
+        var frontier = new Queue<string>([functionKey]);
+        while (frontier.TryDequeue(out var key))
+        {
+            foreach (var consumer in queues.Where(queue => queue.ProducerKey == key).Select(queue => queue.ConsumerKey))
+            {
+                if (seen.Add(consumer))
+                {
+                    frontier.Enqueue(consumer);
+                }
+            }
+        }
+
+        return seen.Count;
+    }
+
+    /// <summary>Lambda's application levels, most detailed first; a level keeps the handler's INFO lines when it is INFO or finer.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html</summary>
+    private static readonly IReadOnlyList<string> ApplicationLevels = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"];
+
+    public static bool KeepsInfo(FunctionSpec function) =>
+        ApplicationLevels.ToList().IndexOf(function.ApplicationLogLevel) is >= 0 and <= 2;
 
     /// <summary>Which Region's prices the lines use: the one the source names, or none named.</summary>
     public static string RegionNote(string region, IReadOnlyList<Price> prices)

@@ -12,6 +12,9 @@ public enum PriceEvidence
     /// <summary>AWS's price as quoted by a third-party page; AWS's page itself could not be read. Check before relying on it.</summary>
     SecondarySource,
 
+    /// <summary>Derived from another row by a ratio AWS's own documentation states (e.g. "50% lower per GB ingestion price").</summary>
+    AwsDocumentation,
+
     /// <summary>No source read states this price: the line is shown unpriced, never guessed.</summary>
     NotFound,
 }
@@ -53,6 +56,12 @@ internal static class Prices
     private const string Ec2OnDemand = "https://aws.amazon.com/ec2/pricing/on-demand/";
     private const string EbsPricing = "https://aws.amazon.com/ebs/pricing/";
     private const string EnableTransactionSearch = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Enable-TransactionSearch.html";
+    private const string CloudWatchBilling = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_billing.html";
+    private const string LogClasses = "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch_Logs_Log_Classes.html";
+
+    /// <summary>AWS's own price list (Price List API offer file) for CloudWatch in us-east-1. It was not read here: its figures were
+    /// read in a third party's record of it (retrieved 2025-10-28, effective 2025-09-01), so rows citing it are secondary.</summary>
+    private const string CloudWatchPriceListUsEast1 = "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonCloudWatch/current/us-east-1/index.csv";
 
     /// <summary>An AWS bill for May 2025 (Singapore, Oregon and other Regions), kept as a sample in a public repository.</summary>
     private const string May2025Bill = "https://github.com/rahmat-ullah/DocParser/blob/d890afd0132a77830a6244c67d434f21a08058f8/backend/sample_full_document.md";
@@ -66,6 +75,8 @@ internal static class Prices
     public const string SpanIndexing = "transaction-search.span-indexing";
     public const string ApplicationSignals = "application-signals.signals";
     public const string LogsIngestion = "logs.ingestion";
+    public const string LogsIngestionInfrequentAccess = "logs.ingestion-ia";
+    public const string CustomMetrics = "cloudwatch.custom-metric";
     public const string LogsStorage = "logs.storage";
     public const string Alarms = "cloudwatch.standard-alarm";
     public const string Dashboards = "cloudwatch.dashboard";
@@ -84,12 +95,14 @@ internal static class Prices
             "$5.00 per million traces recorded after the first 100,000 each month (perpetual free tier). The page names no Region."),
         new(InsightsTraces, "X-Ray Insights traces processed", "trace", 1.00 / 1_000_000, 0, null, XRayPricingCn, ReadOn, PriceEvidence.AwsPricingPage,
             "From the page's worked example: traces processed by Insights × $0.000001 ($1.00 per million); no free allowance is stated."),
-        new(SpanIngestion, "Transaction Search span ingestion", "GB", null, 0, null, EnableTransactionSearch, ReadOn, PriceEvidence.NotFound,
-            "With Transaction Search on, X-Ray ingests spans as structured logs billed at CloudWatch pricing instead of per trace recorded (this page). The per-GB price was not in the stored copy of the CloudWatch pricing page."),
-        new(SpanIndexing, "Transaction Search spans indexed beyond the free 1 %", "span", null, 0, null, EnableTransactionSearch, ReadOn, PriceEvidence.NotFound,
-            "1 % of ingested spans are indexed as trace summaries for free (this page); the price above 1 % was not found."),
-        new(ApplicationSignals, "Application Signals signals", "signal", null, 0, null, CloudWatchPricing, ReadOn, PriceEvidence.NotFound,
-            "The stored page states only a first-time trial (100 million signals or 3 months per account, whichever comes first); the per-signal price was not in it."),
+        new(SpanIngestion, "Transaction Search span ingestion", "GB", 0.35, 0, "us-east-1", CloudWatchPriceListUsEast1, ReadOn, PriceEvidence.SecondarySource,
+            $"$0.35 per GB for the first 10 TB a month (\"Application Signals Data Ingestion\"), as a third party recorded AWS's price list; spans ingested with Transaction Search bill as usage type Application-Signals-Bytes ({CloudWatchBilling}), and replace the per-trace X-Ray price ({EnableTransactionSearch})."),
+        new(SpanIndexing, "Transaction Search spans indexed beyond the free 1 %", "span", 0.00000075, 0, "us-east-1", CloudWatchPriceListUsEast1, ReadOn, PriceEvidence.SecondarySource,
+            $"$0.75 per million spans indexed (usage type XRay-Spans-Indexed, {CloudWatchBilling}), as a third party recorded AWS's price list; 1 % of ingested spans are indexed free ({EnableTransactionSearch})."),
+        new(ApplicationSignals, "Application Signals signals", "signal", 1.50 / 1_000_000, 0, "us-east-1", CloudWatchPriceListUsEast1, ReadOn, PriceEvidence.SecondarySource,
+            $"$1.50 per million signals for the first 100 million a month ($0.75 next 900 million, $0.30 beyond: every line here uses the first tier, an upper bound), as a third party recorded AWS's price list. {CloudWatchPricing} states a first-time trial of 100 million signals or 3 months per account, whichever comes first; not counted, as it ends."),
+        new(CustomMetrics, "CloudWatch custom metric (detailed monitoring, metric filters, Container Insights)", "metric-month", 0.30, 10, "us-east-1", CloudWatchPriceListUsEast1, ReadOn, PriceEvidence.SecondarySource,
+            $"$0.30 per metric a month for the first 10,000, as a third party recorded AWS's price list; free tier: 10 metrics of custom and detailed monitoring metrics ({CloudWatchPricing}). Detailed monitoring and log metric filters bill as MetricMonitorUsage ({CloudWatchBilling})."),
         new(LogsIngestion, "CloudWatch Logs ingestion (standard class)", "GB", 0.50, LogsFreeGbPerMonth, "us-west-2", May2025Bill, ReadOn, PriceEvidence.AwsBill,
             "Bill line: \"$0.50 per GB custom log data ingested in Standard log class - US West (Oregon)\"; \"First 5GB per month of log data ingested is free.\""),
         new(LogsIngestion, "CloudWatch Logs ingestion (standard class)", "GB", 0.70, LogsFreeGbPerMonth, "ap-southeast-1", May2025Bill, ReadOn, PriceEvidence.AwsBill,
@@ -97,9 +110,13 @@ internal static class Prices
         new(LogsIngestion, "CloudWatch Logs ingestion (standard class)", "GB", 0.50, LogsFreeGbPerMonth, null,
             "https://www.factualminds.com/blog/amazon-cloudwatch-pricing-metrics-logs-alarms-dashboards/", ReadOn, PriceEvidence.SecondarySource,
             $"$0.50 per GB as quoted by this page (published 2026-06-13), no Region named; free tier from {CloudWatchPricing}."),
+        new(LogsIngestionInfrequentAccess, "CloudWatch Logs ingestion (Infrequent Access class)", "GB", 0.25, 0, "us-west-2", LogClasses, ReadOn, PriceEvidence.AwsDocumentation,
+            $"Half the Standard class's $0.50 per GB in US West (Oregon) (the May 2025 bill): AWS states Infrequent Access has \"a 50% lower per GB ingestion price\" ({LogClasses}); a third party's record of AWS's price list gives $0.25 in us-east-1 ({CloudWatchPriceListUsEast1}). The 5 GB free tier is counted on the Standard line."),
+        new(LogsIngestionInfrequentAccess, "CloudWatch Logs ingestion (Infrequent Access class)", "GB", 0.25, 0, "us-east-1", CloudWatchPriceListUsEast1, ReadOn, PriceEvidence.SecondarySource,
+            "$0.25 per GB custom log data in the Infrequent Access class, as a third party recorded AWS's price list."),
         new(LogsStorage, "CloudWatch Logs archive storage", "GB-month", 0.03, LogsFreeGbPerMonth, null,
             "https://blog.raulnq.com/estimating-observability-costs-in-aws", ReadOn, PriceEvidence.SecondarySource,
-            $"$0.03 per GB-month as quoted by this page, no Region named; 5 GB-months free ({CloudWatchPricing}; the May 2025 bill: \"First 5GB-mo per month of logs storage is free.\")."),
+            $"$0.03 per GB-month as quoted by this page, no Region named, for both log classes (the third party's record of AWS's price list: \"Storage pricing applies to both Standard and Infrequent Access log classes\"); 5 GB-months free ({CloudWatchPricing}; the May 2025 bill: \"First 5GB-mo per month of logs storage is free.\")."),
         new(Alarms, "CloudWatch standard-resolution alarm metric", "alarm-month", 0.10, 10, null,
             "https://002-workshop-application-performance-monitoring.huyanh.click/5-optimization", ReadOn, PriceEvidence.SecondarySource,
             $"$0.10 per alarm a month as quoted by this page; free tier: 10 standard-resolution alarm metrics ({CloudWatchPricing})."),
@@ -116,7 +133,9 @@ internal static class Prices
         new(InstanceKey("t3.medium"), "EC2 t3.medium, Linux, on-demand", "hour", 0.0528, 0, "ap-southeast-1", May2025Bill, ReadOn, PriceEvidence.AwsBill,
             "Bill line: \"$0.0528 per On Demand Linux t3.medium Instance Hour\" (Asia Pacific (Singapore))."),
         new(InstanceKey("t2.medium"), "EC2 t2.medium, Linux, on-demand", "hour", 0.0584, 0, "ap-southeast-1", May2025Bill, ReadOn, PriceEvidence.AwsBill,
-            "Bill line: \"$0.0584 per On Demand Linux t2.medium Instance Hour\" (Asia Pacific (Singapore)). No source read gives it for another Region."),
+            "Bill line: \"$0.0584 per On Demand Linux t2.medium Instance Hour\" (Asia Pacific (Singapore))."),
+        new(InstanceKey("t2.medium"), "EC2 t2.medium, Linux, on-demand", "hour", 0.0464, 0, "us-east-1", "https://www.concurrencylabs.com/blog/5-steps-for-finding-optimal-ec2-infrastructure/", ReadOn, PriceEvidence.SecondarySource,
+            $"\"$0.0464 per On Demand Linux t2.medium Instance Hour\" in US East (N. Virginia), as this page computed it with AWS's Price List API; {Ec2OnDemand} could not be read."),
     ];
 
     /// <summary>

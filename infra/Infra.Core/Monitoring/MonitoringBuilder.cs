@@ -49,22 +49,23 @@ internal static class MonitoringBuilder
         AwsContext aws,
         ApiSpec api,
         IReadOnlyList<FunctionSpec> functions,
-        QueueSpec queue,
+        IReadOnlyList<QueueSpec> queues,
         CollectorSpec? collector)
     {
         var preset = MonitoringPresets.For(settings.Environment);
-        var (slos, sloNote) = Slos(settings, names, aws, api, preset);
+        var (slos, sloNote) = Slos(settings, names, aws, api);
         var filters = functions.Select(function => InitDurationFilter(function, names)).ToList();
 
         var alarms = new List<AlarmSpec>();
-        alarms.AddRange(slos.Select(slo => BurnRateAlarm(slo, names, preset)));
+        alarms.AddRange(slos.Select(slo => BurnRateAlarm(slo, names, settings.Slo.BurnRate)));
         alarms.AddRange(ApiAlarms(api, names, preset.Alarms));
         foreach (var function in functions)
         {
             alarms.AddRange(FunctionAlarms(function, filters.Single(filter => filter.Key == InitDurationKey(function)), names, preset.Alarms));
         }
 
-        alarms.AddRange(QueueAlarms(queue, names, preset.Alarms));
+        // A stack's only queue keeps the plain alarm keys; with several, each key carries its queue's.
+        alarms.AddRange(queues.SelectMany(queue => QueueAlarms(queue, queues.Count == 1 ? "" : $"{queue.Key}-", names, preset.Alarms)));
         if (collector is not null)
         {
             alarms.AddRange(CollectorAlarms(collector, names, preset.Alarms));
@@ -92,14 +93,10 @@ internal static class MonitoringBuilder
 
     public static IReadOnlyList<MetricDimension> StageDimensions(ApiSpec api) => [new("ApiName", api.Name), new("Stage", api.StageName)];
 
-    /// <summary>
-    /// The burn rate above which the policy's share of the budget is gone within the long window:
-    /// burn rate = error rate / (1 - goal), so a share f of the budget of an interval T burns within a window w at f × T / w.
-    /// </summary>
-    public static double BurnRateThreshold(BurnRatePolicy policy, int intervalDays) =>
-        Math.Round(policy.BudgetFraction * intervalDays * 24 * 60 / policy.LongWindowMinutes, 4);
+    /// <summary>The burn rate at which the policy's share of the budget is gone within the long window (<see cref="BurnRates.Threshold"/>).</summary>
+    public static double BurnRateThreshold(BurnRatePolicy policy, int intervalDays) => BurnRates.Threshold(policy, intervalDays);
 
-    private static (IReadOnlyList<SloSpec> Slos, string? Note) Slos(StackSettings settings, StackNames names, AwsContext aws, ApiSpec api, MonitoringPreset preset)
+    private static (IReadOnlyList<SloSpec> Slos, string? Note) Slos(StackSettings settings, StackNames names, AwsContext aws, ApiSpec api)
     {
         // The SLO ARN pattern has the aws and aws-us-gov partitions only.
         // https://docs.aws.amazon.com/applicationsignals/latest/APIReference/API_ServiceLevelObjective.html
@@ -114,9 +111,11 @@ internal static class MonitoringBuilder
             return ([], "no API route matches sampling.criticalPaths.");
         }
 
-        var targets = preset.Slo;
-        // Every preset's short window is shorter than its long one (see the preset tests), so this list is ordered and distinct.
-        IReadOnlyList<int> windows = [preset.BurnRate.ShortWindowMinutes, preset.BurnRate.LongWindowMinutes];
+        var targets = settings.Slo.Targets;
+        var policy = settings.Slo.BurnRate;
+        // The settings keep the short window shorter than the long one, so this list is ordered and distinct.
+        IReadOnlyList<int> windows = [policy.ShortWindowMinutes, policy.LongWindowMinutes];
+        var threshold = BurnRates.Threshold(policy, targets.IntervalDays);
         var slos = new List<SloSpec>();
         foreach (var route in routes)
         {
@@ -139,7 +138,9 @@ internal static class MonitoringBuilder
                     new MetricSpec(ApiGatewayNamespace, "Count", dimensions, "SampleCount", MinutePeriod),
                     new MetricSpec(ApiGatewayNamespace, "5XXError", dimensions, "Sum", MinutePeriod)),
                 PeriodSli: null,
-                windows));
+                windows,
+                threshold,
+                Math.Round(BurnRates.Max(targets.AvailabilityGoalPercent), 4)));
 
             var latencyKey = $"{slug}-latency";
             slos.Add(new SloSpec(
@@ -155,7 +156,9 @@ internal static class MonitoringBuilder
                 "DAY",
                 RequestSli: null,
                 new PeriodSliSpec(new MetricSpec(ApiGatewayNamespace, "Latency", dimensions, "p99", MinutePeriod), "LessThanOrEqualTo", targets.LatencyThresholdMs, MinutePeriod),
-                windows));
+                windows,
+                threshold,
+                Math.Round(BurnRates.Max(targets.LatencyGoalPercent), 4)));
         }
 
         return (slos, null);
@@ -165,10 +168,9 @@ internal static class MonitoringBuilder
     public static string RouteSlug(RouteSpec route) =>
         System.Text.RegularExpressions.Regex.Replace($"{route.Method}-{route.Path}".ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
 
-    private static AlarmSpec BurnRateAlarm(SloSpec slo, StackNames names, MonitoringPreset preset)
+    private static AlarmSpec BurnRateAlarm(SloSpec slo, StackNames names, BurnRatePolicy policy)
     {
-        var policy = preset.BurnRate;
-        var threshold = BurnRateThreshold(policy, slo.IntervalDuration);
+        var threshold = slo.BurnRateAlarmThreshold;
         MetricSpec BurnRate(int window) => new(
             ApplicationSignalsNamespace, "BurnRate",
             [new("SloName", slo.Name), new("BurnRateWindowMinutes", window.ToString(CultureInfo.InvariantCulture))],
@@ -248,17 +250,19 @@ internal static class MonitoringBuilder
             "GreaterThanThreshold", thresholds.LambdaInitDurationMs, EvaluationPeriods: 1, DatapointsToAlarm: 1, "notBreaching");
     }
 
-    private static IEnumerable<AlarmSpec> QueueAlarms(QueueSpec queue, StackNames names, AlarmThresholds thresholds)
+    private static IEnumerable<AlarmSpec> QueueAlarms(QueueSpec queue, string keyPrefix, StackNames names, AlarmThresholds thresholds)
     {
+        var age = $"{keyPrefix}queue-oldest-message-age";
+        var deadLetters = $"{keyPrefix}dlq-depth";
         yield return new AlarmSpec(
-            "queue-oldest-message-age", names.Alarm("queue-oldest-message-age"),
-            Invariant($"A question has waited more than {thresholds.QueueOldestMessageAgeSeconds} s in {queue.Name}: the consumer is failing, throttled or too slow. ")
+            age, names.Alarm(age),
+            Invariant($"A message has waited more than {thresholds.QueueOldestMessageAgeSeconds} s in {queue.Name}: the consumer is failing, throttled or too slow. ")
                 + "Check the consumer's error and throttle alarms.",
             new MetricSpec(SqsNamespace, "ApproximateAgeOfOldestMessage", [new("QueueName", queue.Name)], "Maximum", MinutePeriod), [],
             "GreaterThanThreshold", thresholds.QueueOldestMessageAgeSeconds, EvaluationPeriods: 5, DatapointsToAlarm: 3, "notBreaching");
         yield return new AlarmSpec(
-            "dlq-depth", names.Alarm("dlq-depth"),
-            Invariant($"{thresholds.DeadLetterMessages} or more questions are in the dead-letter queue {queue.DeadLetterName}: the consumer failed them {queue.MaxReceiveCount} times. ")
+            deadLetters, names.Alarm(deadLetters),
+            Invariant($"{thresholds.DeadLetterMessages} or more messages are in the dead-letter queue {queue.DeadLetterName}: the consumer failed them {queue.MaxReceiveCount} times. ")
                 + "Read the consumer's log for why, fix it, then redrive the messages to the queue.",
             new MetricSpec(SqsNamespace, "ApproximateNumberOfMessagesVisible", [new("QueueName", queue.DeadLetterName)], "Maximum", MinutePeriod), [],
             "GreaterThanOrEqualToThreshold", thresholds.DeadLetterMessages, EvaluationPeriods: 1, DatapointsToAlarm: 1, "notBreaching");

@@ -70,6 +70,8 @@ public sealed record PeriodSliSpec(MetricSpec Metric, string ComparisonOperator,
 /// <param name="AttainmentGoal">Percent of requests (availability) or periods (latency) that must be good.</param>
 /// <param name="WarningThreshold">Percent of the error budget left below which the SLO is in WARNING.</param>
 /// <param name="IntervalUnit">The rolling interval's unit as the SLO resource takes it (DAY).</param>
+/// <param name="BurnRateAlarmThreshold">The burn rate at or above which the SLO's burn-rate alarm fires.</param>
+/// <param name="MaxBurnRate">The highest burn rate the SLO can report, 1 / (1 - goal): the threshold stays below it.</param>
 public sealed record SloSpec(
     string Key,
     string Name,
@@ -83,7 +85,9 @@ public sealed record SloSpec(
     string IntervalUnit,
     RequestSliSpec? RequestSli,
     PeriodSliSpec? PeriodSli,
-    IReadOnlyList<int> BurnRateWindowsMinutes)
+    IReadOnlyList<int> BurnRateWindowsMinutes,
+    double BurnRateAlarmThreshold,
+    double MaxBurnRate)
 {
     public string Route => $"{Method} {Path}";
 }

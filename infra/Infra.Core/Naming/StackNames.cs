@@ -52,11 +52,12 @@ public sealed partial record StackNames(string Project, string Stack)
 
     public string FunctionLogGroup(string name) => $"/aws/lambda/{Function(name)}";
 
-    public string Queue => $"{Prefix}-questions";
+    /// <summary>An app queue (SQS allows 80 characters: letters, digits, hyphens and underscores).</summary>
+    public string Queue(string key) => $"{Prefix}-{key}";
 
-    public string DeadLetterQueue => $"{Prefix}-questions-dlq";
+    public string DeadLetterQueue(string key) => $"{Prefix}-{key}-dlq";
 
-    public string Table => $"{Prefix}-questions";
+    public string Table(string key) => $"{Prefix}-{key}";
 
     public string Api => $"{Prefix}-api";
 

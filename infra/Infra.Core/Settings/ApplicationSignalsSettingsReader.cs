@@ -9,7 +9,7 @@ public sealed record ApplicationSignalsSettings(bool Enabled, bool Discovery);
 /// <summary>adot-tracing:applicationSignals.</summary>
 internal static class ApplicationSignalsSettingsReader
 {
-    /// <param name="profileDefault">Whether the profile turns Application Signals on; it does so only with the distro layers.</param>
+    /// <param name="profileDefault">Whether the profile and the environment's preset both turn Application Signals on; it is on only with the distro layers.</param>
     public static ApplicationSignalsSettings Read(ObjectReader reader, bool profileDefault, LayerFlavor flavor, ErrorSink errors)
     {
         var enabled = reader.Bool("enabled", profileDefault && flavor == LayerFlavor.Distro);

@@ -20,10 +20,11 @@ public static class ConfigKeys
     public const string ApplicationSignals = "applicationSignals";
     public const string Tags = "tags";
     public const string Alerts = "alerts";
+    public const string Slo = "slo";
 
     /// <summary>Every key under the project's namespace, without the "adot-tracing:" prefix.</summary>
     public static readonly IReadOnlyList<string> ProjectKeys =
-        [Environment, Profile, IamMode, Collector, Lambda, App, Api, Sampling, Traffic, TransactionSearch, ApplicationSignals, Tags, Alerts];
+        [Environment, Profile, IamMode, Collector, Lambda, App, Api, Sampling, Traffic, TransactionSearch, ApplicationSignals, Tags, Alerts, Slo];
 
     /// <summary>The namespaces a stack file may use: this project's and those of the providers and engine it runs with.</summary>
     public static readonly IReadOnlyList<string> KnownNamespaces = [Project, "aws", "aws-native", "pulumi"];

@@ -58,12 +58,18 @@ public static class EnumNames
     public static readonly IReadOnlyDictionary<string, ApiType> ApiTypes =
         new Dictionary<string, ApiType> { ["rest"] = ApiType.Rest, ["http"] = ApiType.Http };
 
+    /// <summary>CreateLogGroup's logGroupClass values. https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html</summary>
+    public static readonly IReadOnlyDictionary<string, LogGroupClass> LogGroupClasses =
+        new Dictionary<string, LogGroupClass> { ["STANDARD"] = LogGroupClass.Standard, ["INFREQUENT_ACCESS"] = LogGroupClass.InfrequentAccess };
+
     public static string Name<T>(IReadOnlyDictionary<string, T> names, T value) where T : struct, Enum =>
         names.First(pair => EqualityComparer<T>.Default.Equals(pair.Value, value)).Key;
 
     public static string Wire(this DeploymentEnvironment value) => Name(Environments, value);
 
     public static string Wire(this IamMode value) => Name(IamModes, value);
+
+    public static string Wire(this LogGroupClass value) => Name(LogGroupClasses, value);
 
     public static string Wire(this Profile value) => Name(Profiles, value);
 

@@ -7,12 +7,34 @@ namespace Infra.Core.Settings;
 internal sealed record EnvironmentPreset(
     CollectorSettings Collector,
     LambdaSettings Lambda,
-    AppSettings App,
     ApiSettings Api,
     SamplingSettings Sampling,
     SamplingRates Rates,
     bool GroupInsights,
-    DataProtection Protection);
+    DataProtection Protection,
+    LogPreset Logs,
+    bool ApplicationSignals,
+    IReadOnlyList<RouteTraffic> Traffic);
+
+/// <summary>The CloudWatch Logs class of a log group, as CreateLogGroup takes it; set at creation and never changed.
+/// https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_CreateLogGroup.html</summary>
+public enum LogGroupClass
+{
+    /// <summary>Every CloudWatch Logs feature, metric filters and subscription filters included.</summary>
+    Standard,
+
+    /// <summary>Half the ingestion price; no metric filters, subscription filters or Live Tail.
+    /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch_Logs_Log_Classes.html</summary>
+    InfrequentAccess,
+}
+
+/// <summary>How much an environment logs.</summary>
+/// <param name="AccessLogClass">The API access log group's class. Nothing reads that group with a metric or subscription
+/// filter, so it may be Infrequent Access; dev keeps Standard for Live Tail while developing.</param>
+/// <param name="FunctionApplicationLogLevel">Lambda's application log level (JSON log format): lines the handler writes
+/// below it never reach CloudWatch. The system level stays INFO, the level that emits platform.report, which the
+/// init-duration metric filters read.</param>
+internal sealed record LogPreset(LogGroupClass AccessLogClass, string FunctionApplicationLogLevel);
 
 /// <summary>
 /// How Pulumi guards one resource that holds data. Protect: `pulumi up` and `pulumi destroy` refuse to delete or
@@ -60,15 +82,20 @@ internal static class EnvironmentPresets
 
     public static readonly IReadOnlyList<string> DefaultCriticalPaths = ["/chat*"];
 
+    /// <summary>Health checks, and paths browsers and crawlers ask for that reach the stage without a route (API Gateway
+    /// answers them itself, and still traces them).</summary>
     public static readonly IReadOnlyList<string> DefaultRoutinePaths = ["/health*", "/static/*", "/favicon.ico"];
 
-    /// <summary>The reference traffic the cost estimate uses when a stack sets none.</summary>
+    /// <summary>prod's reference traffic, which the cost estimate uses when a prod stack sets none: the API's two routes.</summary>
     public static readonly IReadOnlyList<RouteTraffic> ReferenceTraffic =
     [
         new("POST", "/chat", 50),
         new("GET", "/health", 45),
-        new("GET", "/static/*", 5),
     ];
+
+    /// <summary>Lambda's system log level that emits platform.start and platform.report; WARN would drop the report lines the
+    /// init-duration metric filters read. https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-log-level.html</summary>
+    public const string FunctionSystemLogLevel = "INFO";
 
     public static EnvironmentPreset For(DeploymentEnvironment environment) => environment switch
     {
@@ -81,7 +108,6 @@ internal static class EnvironmentPresets
     private static readonly EnvironmentPreset Dev = new(
         Collector: Collector(min: 1, max: 1, desired: 1, desiredCount: 1, retention: 7),
         Lambda: Lambda(memory: 256, timeout: 10, retention: 7),
-        App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 3, BatchSize: 10),
         Api: new ApiSettings(ApiType.Rest, DeploymentEnvironment.Dev.Wire(), ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20, LogRetentionDays: 7),
         Sampling: DefaultSampling,
         // dev records every request: every class of path at 100 %.
@@ -90,12 +116,16 @@ internal static class EnvironmentPresets
             Routine: new RuleRate(ReservoirSize: 1, FixedRate: 1.0),
             Fallback: new RuleRate(ReservoirSize: 1, FixedRate: 1.0)),
         GroupInsights: false,
-        Protection: DataProtection.None);
+        Protection: DataProtection.None,
+        // Live Tail on the access log while developing; handler INFO lines kept.
+        Logs: new LogPreset(LogGroupClass.Standard, FunctionApplicationLogLevel: "INFO"),
+        ApplicationSignals: false,
+        // A developer's own requests and a health check every few seconds.
+        Traffic: [new("POST", "/chat", 0.2), new("GET", "/health", 0.2)]);
 
     private static readonly EnvironmentPreset Staging = new(
         Collector: Collector(min: 1, max: 2, desired: 1, desiredCount: 1, retention: 30),
         Lambda: Lambda(memory: 512, timeout: 10, retention: 30),
-        App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 3, BatchSize: 10),
         Api: new ApiSettings(ApiType.Rest, DeploymentEnvironment.Staging.Wire(), ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100, LogRetentionDays: 30),
         Sampling: DefaultSampling,
         Rates: new SamplingRates(
@@ -103,7 +133,12 @@ internal static class EnvironmentPresets
             Routine: new RuleRate(ReservoirSize: 0, FixedRate: 0.01),
             Fallback: new RuleRate(ReservoirSize: 1, FixedRate: 0.05)),
         GroupInsights: false,
-        Protection: DataProtection.None);
+        Protection: DataProtection.None,
+        Logs: new LogPreset(LogGroupClass.InfrequentAccess, FunctionApplicationLogLevel: "INFO"),
+        // Where a team tries Application Signals' service map and golden metrics before deciding on prod: at staging's
+        // traffic its price is small, and the plan shows it.
+        ApplicationSignals: true,
+        Traffic: [new("POST", "/chat", 5), new("GET", "/health", 5)]);
 
     // prod: each critical path keeps a reservoir of 1 trace/s (X-Ray's reservoir is per rule, across all hosts)
     // plus 0.5 % of the rest, routine paths record nothing, and anything else 1 %. At the reference traffic that is
@@ -111,8 +146,8 @@ internal static class EnvironmentPresets
     // traffic Pulumi.prod.yaml declares, about 37 %.
     private static readonly EnvironmentPreset Prod = new(
         Collector: Collector(min: 2, max: 4, desired: 2, desiredCount: 2, retention: 90),
-        Lambda: Lambda(memory: 512, timeout: 15, retention: 90),
-        App: new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: 5, BatchSize: 10),
+        // Function logs are platform reports and handler warnings, read within days; the access log keeps 90 days.
+        Lambda: Lambda(memory: 512, timeout: 15, retention: 30),
         Api: new ApiSettings(ApiType.Rest, DeploymentEnvironment.Prod.Wire(), ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400, LogRetentionDays: 90),
         Sampling: DefaultSampling,
         Rates: new SamplingRates(
@@ -128,7 +163,12 @@ internal static class EnvironmentPresets
             Queues: new ResourceProtection(Protect: true, RetainOnDelete: false),
             LogGroups: new ResourceProtection(Protect: true, RetainOnDelete: false),
             TableDeletionProtection: true,
-            PointInTimeRecovery: true));
+            PointInTimeRecovery: true),
+        // Warnings and errors only from the handlers: an INFO line per request would cost more than the access log.
+        Logs: new LogPreset(LogGroupClass.InfrequentAccess, FunctionApplicationLogLevel: "WARN"),
+        // No SLO or alarm reads the functions' Application Signals: the SLOs measure the API stage's own metrics.
+        ApplicationSignals: false,
+        Traffic: ReferenceTraffic);
 
     private static SamplingSettings DefaultSampling => new(DefaultCriticalPaths, DefaultRoutinePaths, []);
 

@@ -40,27 +40,6 @@ internal static class LambdaSettingsReader
     }
 }
 
-/// <summary>adot-tracing:app — the sample app.</summary>
-internal static class AppSettingsReader
-{
-    public static AppSettings Read(ObjectReader reader, AppSettings preset, ErrorSink errors)
-    {
-        var simulateFailure = reader.Bool("simulateFailure", preset.SimulateFailure);
-        var knowledgeBaseId = reader.OptionalString("knowledgeBaseId");
-        var maxReceiveCount = reader.Int("maxReceiveCount", preset.MaxReceiveCount, 1, 1000);
-        var batchSize = reader.Int("batchSize", preset.BatchSize, 1, 10);
-        reader.Finish();
-
-        if (knowledgeBaseId is not null && !SettingsPatterns.KnowledgeBaseId().IsMatch(knowledgeBaseId))
-        {
-            errors.Add(reader.PathOf("knowledgeBaseId"), $"'{knowledgeBaseId}' is not a Bedrock knowledge base id (10 letters or digits).");
-            knowledgeBaseId = null;
-        }
-
-        return new AppSettings(simulateFailure, knowledgeBaseId, maxReceiveCount, batchSize);
-    }
-}
-
 /// <summary>adot-tracing:api — the REST API stage.</summary>
 internal static class ApiSettingsReader
 {

@@ -78,7 +78,9 @@ public sealed record ProfileSpec(Profile Name, IReadOnlyList<string> Overrides)
             Compare($"lambda.versions.{language}", version, preset.LambdaVersions.GetValueOrDefault(language), value => value!);
         }
 
-        Compare("applicationSignals.enabled", settings.ApplicationSignals.Enabled, preset.ApplicationSignals && settings.Lambda.Flavor == LayerFlavor.Distro,
+        // Application Signals is on by default where both the profile and the environment's preset say so.
+        var signalsDefault = preset.ApplicationSignals && EnvironmentPresets.For(settings.Environment).ApplicationSignals;
+        Compare("applicationSignals.enabled", settings.ApplicationSignals.Enabled, signalsDefault && settings.Lambda.Flavor == LayerFlavor.Distro,
             enabled => enabled ? "true" : "false");
         return new ProfileSpec(settings.Profile, overrides);
     }

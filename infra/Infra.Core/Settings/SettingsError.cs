@@ -7,8 +7,12 @@ public sealed record SettingsError(string Key, string Message)
 }
 
 /// <summary>Either valid settings (perhaps with warnings) or every error found.</summary>
-public sealed record SettingsResult(StackSettings? Settings, IReadOnlyList<SettingsError> Errors, IReadOnlyList<string> Warnings)
+/// <param name="App">The app the stack declares, checked with its settings; empty when the settings are invalid.</param>
+public sealed record SettingsResult(StackSettings? Settings, IReadOnlyList<SettingsError> Errors, IReadOnlyList<string> Warnings, App.AppDeclaration? App = null)
 {
+    /// <summary>The declared app (empty when none was declared or the settings are invalid).</summary>
+    public App.AppDeclaration Declaration => App ?? Infra.Core.App.AppDeclaration.Empty;
+
     public bool IsValid => Settings is not null && Errors.Count == 0;
 
     /// <summary>The settings, or an exception that lists every error (thrown before any resource exists).</summary>

@@ -10,14 +10,15 @@ public sealed record StackSettings(
     IamMode IamMode,
     CollectorSettings Collector,
     LambdaSettings Lambda,
-    AppSettings App,
     ApiSettings Api,
     SamplingSettings Sampling,
     IReadOnlyList<RouteTraffic> Traffic,
+    TrafficSource TrafficSource,
     TransactionSearchSettings TransactionSearch,
     ApplicationSignalsSettings ApplicationSignals,
     IReadOnlyDictionary<string, string> Tags,
-    AlertSettings Alerts);
+    AlertSettings Alerts,
+    SloSettings Slo);
 
 public sealed record CollectorSettings(
     bool Enabled,
@@ -49,14 +50,6 @@ public sealed record LambdaSettings(
     int TimeoutSeconds,
     int LogRetentionDays);
 
-/// <param name="SimulateFailure">Makes the chatbot's knowledge lookup raise, so the fault shows in X-Ray.</param>
-/// <param name="KnowledgeBaseId">An Amazon Bedrock knowledge base to query; none means a local stand-in answer.</param>
-public sealed record AppSettings(
-    bool SimulateFailure,
-    string? KnowledgeBaseId,
-    int MaxReceiveCount,
-    int BatchSize);
-
 public sealed record ApiSettings(
     ApiType Type,
     string StageName,
@@ -87,6 +80,16 @@ public sealed record CustomSamplingRule(
 
 /// <summary>X-Ray adaptive sampling: how far the rate may rise on anomalies and how often.</summary>
 public sealed record SamplingBoost(double MaxRate, int CooldownWindowMinutes);
+
+/// <summary>Where a stack's traffic for the cost estimate comes from.</summary>
+public enum TrafficSource
+{
+    /// <summary>adot-tracing:traffic in the stack file.</summary>
+    StackFile,
+
+    /// <summary>The environment's preset: the stack sets no traffic.</summary>
+    Preset,
+}
 
 /// <summary>Expected traffic on one route, used by the cost estimate.</summary>
 public sealed record RouteTraffic(string Method, string Path, double RequestsPerSecond)

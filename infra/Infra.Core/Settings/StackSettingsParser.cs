@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Infra.Core.App;
 using Infra.Core.Naming;
 
 namespace Infra.Core.Settings;
@@ -11,7 +12,9 @@ namespace Infra.Core.Settings;
 /// </summary>
 public static class StackSettingsParser
 {
-    public static SettingsResult Parse(RawStackConfig raw)
+    /// <param name="app">The app the stack deploys: it reads the stack's <c>app</c> object and declares its functions,
+    /// routes, queues and tables, which are checked here with the rest. None: an empty app.</param>
+    public static SettingsResult Parse(RawStackConfig raw, AppDefinition? app = null)
     {
         var errors = new ErrorSink();
         CheckKeys(raw, errors);
@@ -29,24 +32,34 @@ public static class StackSettingsParser
 
         var collector = CollectorSettingsReader.Read(Section(raw, ConfigKeys.Collector, errors), preset.Collector, environment, errors);
         var lambda = LambdaSettingsReader.Read(Section(raw, ConfigKeys.Lambda, errors), preset.Lambda, errors);
-        var app = AppSettingsReader.Read(Section(raw, ConfigKeys.App, errors), preset.App, errors);
         var api = ApiSettingsReader.Read(Section(raw, ConfigKeys.Api, errors), preset.Api, errors);
         var sampling = SamplingSettingsReader.Read(Section(raw, ConfigKeys.Sampling, errors), preset.Sampling, errors);
-        var traffic = TrafficReader.Read(raw, errors);
+        var (traffic, trafficSource) = TrafficReader.Read(raw, preset.Traffic, errors);
         var transactionSearch = TransactionSearchSettingsReader.Read(Section(raw, ConfigKeys.TransactionSearch, errors), errors);
-        var applicationSignals = ApplicationSignalsSettingsReader.Read(Section(raw, ConfigKeys.ApplicationSignals, errors), profilePreset.ApplicationSignals, lambda.Flavor, errors);
+        var applicationSignals = ApplicationSignalsSettingsReader.Read(Section(raw, ConfigKeys.ApplicationSignals, errors), profilePreset.ApplicationSignals && preset.ApplicationSignals, lambda.Flavor, errors);
         var tags = TagRules.Read(raw, errors);
-        var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), Monitoring.MonitoringPresets.For(presetEnvironment).Alerts, environment, errors);
+        var monitoring = Monitoring.MonitoringPresets.For(presetEnvironment);
+        var alerts = AlertSettingsReader.Read(Section(raw, ConfigKeys.Alerts, errors), monitoring.Alerts, environment, errors);
+        var slo = SloSettingsReader.Read(Section(raw, ConfigKeys.Slo, errors), monitoring.Slo, monitoring.BurnRate, errors);
 
         // Stryker disable once String : without a Region the settings are discarded (a missing Region is always reported)
         var settings = new StackSettings(
             ConfigKeys.Project, raw.StackName, presetEnvironment, profile, region ?? "", iamMode,
-            collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts);
-        StackValidation.Validate(settings, regionKnown: region is not null, errors);
+            collector, lambda, api, sampling, traffic, trafficSource, transactionSearch, applicationSignals, tags, alerts, slo);
+        var section = new AppSection(Section(raw, ConfigKeys.App, errors), errors);
+        var declaration = app is null ? Finished(section) : app.Declare(section, settings);
+        AppValidation.Validate(declaration, errors);
+        StackValidation.Validate(settings, declaration, regionKnown: region is not null, errors);
         // A missing environment or Region is always reported, so errors alone decide.
         return errors.Errors.Count > 0
             ? new SettingsResult(null, errors.Errors, errors.Warnings)
-            : new SettingsResult(settings, [], errors.Warnings);
+            : new SettingsResult(settings, [], errors.Warnings, declaration);
+    }
+
+    private static AppDeclaration Finished(AppSection section)
+    {
+        section.Finish();
+        return AppDeclaration.Empty;
     }
 
     /// <summary>

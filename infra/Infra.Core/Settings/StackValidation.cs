@@ -1,3 +1,4 @@
+using Infra.Core.App;
 using Infra.Core.Lambda;
 using Infra.Core.Naming;
 using Infra.Core.Sampling;
@@ -11,7 +12,7 @@ namespace Infra.Core.Settings;
 public static class StackValidation
 {
     /// <param name="regionKnown">False when aws:region was missing or unknown (already reported): Region-dependent checks are skipped.</param>
-    public static void Validate(StackSettings settings, bool regionKnown, ErrorSink errors)
+    public static void Validate(StackSettings settings, AppDeclaration app, bool regionKnown, ErrorSink errors)
     {
         var lambdaKey = ConfigKeys.Full(ConfigKeys.Lambda);
         var versionKeys = AdotLayers.VersionKeys(settings.Lambda.Flavor);
@@ -31,7 +32,7 @@ public static class StackValidation
         {
             TransactionSearchSettingsReader.CheckRegion(settings, errors);
             CheckLayerArn(settings, errors);
-            foreach (var declaration in SampleApp.Declarations(settings))
+            foreach (var declaration in app.Functions)
             {
                 var layer = AdotLayers.Resolve(settings.Lambda, settings.Region, declaration.Runtime, declaration.JavaHandler);
                 if (layer.Error is not null && !errors.Errors.Any(error => error.Key == $"{lambdaKey}.{layer.Setting}"))
@@ -41,13 +42,39 @@ public static class StackValidation
             }
         }
 
-        if (settings.Lambda.TimeoutSeconds > SampleApp.ApiIntegrationTimeoutSeconds)
+        var behindRoutes = app.Routes.Select(route => route.FunctionKey).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        if (settings.Lambda.TimeoutSeconds > TracedFunctions.ApiIntegrationTimeoutSeconds && behindRoutes.Count > 0)
         {
-            errors.Warn($"{lambdaKey}.timeoutSeconds: {settings.Lambda.TimeoutSeconds}s applies to the consumer; the chatbot stays at "
-                + $"{SampleApp.ApiIntegrationTimeoutSeconds}s, API Gateway's integration timeout.");
+            errors.Warn($"{lambdaKey}.timeoutSeconds: {settings.Lambda.TimeoutSeconds}s applies to functions no route invokes; "
+                + $"those behind routes ({string.Join(", ", behindRoutes)}) stay at {TracedFunctions.ApiIntegrationTimeoutSeconds}s, API Gateway's integration timeout.");
         }
 
+        CheckAppNames(app, StackNames.For(settings), errors);
         SamplingBuilder.Validate(settings, errors);
+    }
+
+    /// <summary>Lambda allows 64 characters in a function name (API_CreateFunction), IAM 64 in a role name
+    /// (API_CreateRole), SQS 80 in a queue name (API_CreateQueue); the app's keys must fit the stack's prefix.</summary>
+    private static void CheckAppNames(AppDeclaration app, StackNames names, ErrorSink errors)
+    {
+        foreach (var function in app.Functions)
+        {
+            TooLong($"app.functions.{function.Key}", names.Function(function.Key), 64, "Lambda function", errors);
+            TooLong($"app.functions.{function.Key}", names.FunctionRole(function.Key), 64, "IAM role", errors);
+        }
+
+        foreach (var queue in app.Queues)
+        {
+            TooLong($"app.queues.{queue.Key}", names.DeadLetterQueue(queue.Key), 80, "SQS queue", errors);
+        }
+    }
+
+    private static void TooLong(string key, string name, int limit, string what, ErrorSink errors)
+    {
+        if (name.Length > limit)
+        {
+            errors.Add(key, $"the {what} name '{name}' has {name.Length} characters; AWS allows {limit}. Use a shorter key.");
+        }
     }
 
     /// <summary>

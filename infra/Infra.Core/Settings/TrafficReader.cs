@@ -8,24 +8,25 @@ internal static class TrafficReader
     /// <summary>An estimate input, not a quota: large enough for any real stack, small enough that every cost stays finite.</summary>
     public const double MaxRequestsPerSecond = 1_000_000;
 
-    public static IReadOnlyList<RouteTraffic> Read(RawStackConfig raw, ErrorSink errors)
+    /// <param name="preset">The environment's traffic, used when the stack file sets none (or sets it wrongly).</param>
+    public static (IReadOnlyList<RouteTraffic> Traffic, TrafficSource Source) Read(RawStackConfig raw, IReadOnlyList<RouteTraffic> preset, ErrorSink errors)
     {
         var key = ConfigKeys.Full(ConfigKeys.Traffic);
         if (StackSettingsParser.ParseJson(key, raw.Get(key), errors) is not { } element || element.ValueKind == JsonValueKind.Null)
         {
-            return EnvironmentPresets.ReferenceTraffic;
+            return (preset, TrafficSource.Preset);
         }
 
-        // Pulumi.yaml's default {} means "the reference traffic".
+        // Pulumi.yaml's default {} means "the environment's preset traffic".
         if (element.ValueKind == JsonValueKind.Object && !element.EnumerateObject().Any())
         {
-            return EnvironmentPresets.ReferenceTraffic;
+            return (preset, TrafficSource.Preset);
         }
 
         if (element.ValueKind != JsonValueKind.Object)
         {
             errors.Add(key, $"expected a map of \"METHOD /path\" to requests per second, got {ObjectReader.Describe(element)}.");
-            return EnvironmentPresets.ReferenceTraffic;
+            return (preset, TrafficSource.Preset);
         }
 
         var routes = new List<RouteTraffic>();
@@ -48,6 +49,6 @@ internal static class TrafficReader
             routes.Add(new RouteTraffic(parts[0], parts[1], rate));
         }
 
-        return routes;
+        return (routes, TrafficSource.StackFile);
     }
 }

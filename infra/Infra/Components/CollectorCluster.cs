@@ -136,6 +136,30 @@ public sealed class CollectorCluster : ComponentResource
                 .ToList(),
         }, child);
 
+        if (scaling.CpuTargetTracking is { } tracking)
+        {
+            // The group scales itself: ECS managed scaling ignores a daemon service's tasks (see CollectorBuilder.HostScaling).
+            _ = new AutoScaling.ScalingPolicy($"{name}-hosts-cpu", new AutoScaling.ScalingPolicyArgs
+            {
+                AutoScalingGroupName = autoScalingGroup.AutoScalingGroupName.Apply(groupName => groupName ?? scaling.Name),
+                PolicyType = "TargetTrackingScaling",
+                EstimatedInstanceWarmup = tracking.EstimatedInstanceWarmupSeconds,
+                TargetTrackingConfiguration = new AutoScaling.Inputs.ScalingPolicyTargetTrackingConfigurationArgs
+                {
+                    TargetValue = tracking.TargetValue,
+                    CustomizedMetricSpecification = new AutoScaling.Inputs.ScalingPolicyCustomizedMetricSpecificationArgs
+                    {
+                        Namespace = tracking.MetricNamespace,
+                        MetricName = tracking.MetricName,
+                        Statistic = tracking.Statistic,
+                        Dimensions = tracking.Dimensions
+                            .Select(dimension => new AutoScaling.Inputs.ScalingPolicyMetricDimensionArgs { Name = dimension.Name, Value = dimension.Value })
+                            .ToList(),
+                    },
+                },
+            }, child);
+        }
+
         var capacityProvider = new Ecs.CapacityProvider($"{name}-capacity", new Ecs.CapacityProviderArgs
         {
             Name = spec.CapacityProviderName,

@@ -10,8 +10,9 @@ public sealed class TracedFunctionArgs
     /// <summary>The function as Core decided it: runtime, ADOT layer, wrapper, role statements.</summary>
     public required FunctionSpec Spec { get; init; }
 
-    /// <summary>The folder holding the code, as a path the Pulumi program can read (relative to its working directory).</summary>
-    public required string CodeDirectory { get; init; }
+    /// <summary>The code: a folder (zipped as it is) or a built .zip or .jar file, as a path the Pulumi program can read
+    /// (relative to its working directory).</summary>
+    public required string CodePath { get; init; }
 
     public required IReadOnlyDictionary<string, string> Tags { get; init; }
 }
@@ -21,7 +22,7 @@ public sealed class TracedFunctionArgs
 /// region and architecture, AWS_LAMBDA_EXEC_WRAPPER, JSON logs in a log group with the environment's retention,
 /// and its own execution role with the X-Ray permissions, Application Signals' managed policy when Core turns it on,
 /// and exactly what the function declared.
-/// Reusable: add your own functions by declaring them in Core and creating one of these.
+/// Reusable: declare a function in the app declaration and the program creates one of these for it.
 /// </summary>
 public sealed class TracedFunction : ComponentResource
 {
@@ -46,7 +47,7 @@ public sealed class TracedFunction : ComponentResource
             Description = spec.Description,
             Runtime = spec.Runtime,
             Handler = spec.Handler,
-            Code = new FileArchive(args.CodeDirectory),
+            Code = new FileArchive(args.CodePath),
             Architectures = { spec.ArchitectureName },
             MemorySize = spec.MemorySize,
             Timeout = spec.TimeoutSeconds,
@@ -57,6 +58,8 @@ public sealed class TracedFunction : ComponentResource
             LoggingConfig = new Aws.Lambda.Inputs.FunctionLoggingConfigArgs
             {
                 LogFormat = spec.LogFormat,
+                ApplicationLogLevel = spec.ApplicationLogLevel,
+                SystemLogLevel = spec.SystemLogLevel,
                 LogGroup = logGroup.LogGroupName.Apply(groupName => groupName ?? spec.LogGroupName),
             },
             Tags = Inputs.Map(args.Tags),

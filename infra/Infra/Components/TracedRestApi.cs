@@ -59,6 +59,10 @@ public sealed class TracedRestApi : ComponentResource
         {
             LogGroupName = spec.AccessLogs.LogGroupName,
             RetentionInDays = spec.AccessLogs.RetentionDays,
+            // No metric or subscription filter reads the access log, so it may use the cheaper class (set at creation only).
+            LogGroupClass = spec.AccessLogs.LogGroupClass == Infra.Core.Settings.LogGroupClass.InfrequentAccess
+                ? Logs.LogGroupClass.InfrequentAccess
+                : Logs.LogGroupClass.Standard,
             Tags = tags,
         }, Inputs.Guarded(this, spec.AccessLogs.Protection));
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Infra.Core.Api;
 using Infra.Core.Naming;
+using Infra.Core.Settings;
 
 namespace Infra.Core.Tests.Api;
 
@@ -38,8 +39,10 @@ public class ApiSpecTests
     {
         var logs = TestStacks.Blueprint("prod").Api.AccessLogs;
         var line = JsonNode.Parse(logs.Format)!.AsObject();
-        Assert.Equal("$context.xrayTraceId", (string?)line["xrayTraceId"]);
+        Assert.Equal("$context.xrayTraceId", (string?)line["xray"]);
         Assert.Equal(90, logs.RetentionDays);
+        // Nothing reads the access log with a metric or subscription filter, so prod's preset puts it in Infrequent Access.
+        Assert.Equal(LogGroupClass.InfrequentAccess, logs.LogGroupClass);
     }
 
     [Fact]
@@ -48,9 +51,9 @@ public class ApiSpecTests
         var settings = TestStacks.Settings("dev");
         var names = StackNames.For(settings);
         var aws = AwsContext.For(settings.Region, TestStacks.Account);
-        var routes = ApiBuilder.DefaultRoutes("chatbot");
+        IReadOnlyList<RouteSpec> routes = [RouteSpec.Lambda("POST", "/chat", "chatbot"), RouteSpec.Mock("GET", "/health")];
         var first = ApiBuilder.Build(settings, names, aws, routes).DeploymentKey;
-        Assert.Equal(first, ApiBuilder.Build(settings, names, aws, ApiBuilder.DefaultRoutes("chatbot")).DeploymentKey);
+        Assert.Equal(first, ApiBuilder.Build(settings, names, aws, [.. routes]).DeploymentKey);
         Assert.NotEqual(first, ApiBuilder.Build(settings, names, aws, [.. routes, RouteSpec.Mock("GET", "/status")]).DeploymentKey);
         Assert.NotEqual(first, ApiBuilder.Build(settings, names, aws, [routes[0] with { FunctionKey = "sqs-consumer" }, routes[1]]).DeploymentKey);
     }

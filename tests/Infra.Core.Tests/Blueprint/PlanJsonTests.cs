@@ -16,7 +16,7 @@ public class PlanJsonTests
     [Fact]
     public void TopLevelKeysAreTheDocumentedOnesInOrder() =>
         Assert.Equal(
-            ["stack", "environment", "profile", "region", "account", "iam", "collector", "functions", "api", "queues", "sampling", "applicationSignals", "cost", "monthlyCost", "monitoring", "tags", "warnings"],
+            ["stack", "environment", "profile", "region", "account", "iam", "collector", "functions", "api", "queues", "tables", "sampling", "applicationSignals", "cost", "monthlyCost", "monitoring", "tags", "warnings"],
             Serialized("dev").Select(pair => pair.Key));
 
     [Fact]

@@ -49,14 +49,55 @@ public class CollectorServiceTests
     }
 
     [Fact]
-    public void ClusterHasContainerInsightsAndTheGroupIsManagedByEcs()
+    public void ClusterHasContainerInsights() =>
+        Assert.Equal("enabled", TestStacks.Blueprint("dev").Collector!.ContainerInsights);
+
+    [Fact]
+    public void AReplicaServicesHostsAreScaledByEcs()
     {
-        var collector = TestStacks.Blueprint("dev").Collector!;
-        Assert.Equal("enabled", collector.ContainerInsights);
+        // A REPLICA service places its tasks through the capacity provider, so ECS managed scaling adds hosts for them.
+        var scaling = TestStacks.Blueprint("prod", ("collector", """{"schedulingStrategy":"REPLICA","desiredCount":3}""")).Collector!.AutoScaling;
+        Assert.True(scaling.ManagedScaling);
         // ECS managed scaling needs the AmazonECSManaged tag on the group:
         // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/asg-capacity-providers-create-auto-scaling-group.html
-        Assert.Equal("true", collector.AutoScaling.InstanceTags["AmazonECSManaged"]);
-        Assert.True(collector.AutoScaling.ManagedScaling);
+        Assert.Equal("true", scaling.InstanceTags["AmazonECSManaged"]);
+        Assert.Null(scaling.CpuTargetTracking);
+        Assert.Contains("ECS managed scaling", scaling.Scaling, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // "Tasks without a capacity provider strategy are ignored by capacity providers. A pending task that doesn't have a
+    // capacity provider strategy won't cause any capacity provider to scale out."
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-scaling-behavior.html
+    // A daemon service has none (DaemonServiceFailsFastAndKeepsHalfTheHostsCollecting), so a group that may grow
+    // (staging 1..2, prod 2..4) needs a policy of its own, and ECS managed scaling is off.
+    [InlineData("staging", 85)]
+    [InlineData("prod", 80)]
+    public void ADaemonGroupThatMayGrowScalesOnTheCollectorsCpu(string stack, double cpuAlarmPercent)
+    {
+        var collector = TestStacks.Blueprint(stack).Collector!;
+        Assert.Equal(SchedulingStrategy.Daemon, collector.Service.SchedulingStrategy);
+        Assert.True(collector.AutoScaling.MinSize < collector.AutoScaling.MaxSize);
+        Assert.False(collector.AutoScaling.ManagedScaling);
+        Assert.False(collector.AutoScaling.InstanceTags.ContainsKey("AmazonECSManaged"));
+        var policy = Assert.IsType<TargetTrackingSpec>(collector.AutoScaling.CpuTargetTracking);
+        // The service's CPU utilization in AWS/ECS (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/available-metrics.html),
+        // averaged over its tasks: one per host, so it falls as hosts are added, as target tracking needs.
+        Assert.Equal(("AWS/ECS", "CPUUtilization", "Average"), (policy.MetricNamespace, policy.MetricName, policy.Statistic));
+        Assert.Equal([("ClusterName", collector.ClusterName), ("ServiceName", collector.Service.Name)], policy.Dimensions.Select(dimension => (dimension.Name, dimension.Value)));
+        // Hosts are added before the collector-cpu alarm of the environment goes off.
+        Assert.InRange(policy.TargetValue, 1, cpuAlarmPercent - 1);
+        Assert.Contains("target tracking", collector.AutoScaling.Scaling, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFixedDaemonGroupHasNoScalingPolicy()
+    {
+        var scaling = TestStacks.Blueprint("dev").Collector!.AutoScaling;
+        Assert.Equal((1, 1), (scaling.MinSize, scaling.MaxSize));
+        Assert.Null(scaling.CpuTargetTracking);
+        Assert.False(scaling.ManagedScaling);
+        Assert.StartsWith("fixed at 1 host", scaling.Scaling, StringComparison.Ordinal);
     }
 
     [Theory]

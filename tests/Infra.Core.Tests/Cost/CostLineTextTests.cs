@@ -1,4 +1,5 @@
 using Infra.Core.Cost;
+using Infra.Core.Settings;
 
 namespace Infra.Core.Tests.Cost;
 
@@ -14,8 +15,8 @@ public class CostLineTextTests
         "all", "the test rules", TracesPerMonth: 2_100_000, InsightsEnabled: true, TransactionSearchEnabled: true, IndexingPercentage: 5,
         SpansPerMonth: 10_000_000, SpanGbPerMonth: 15, ApplicationSignalsEnabled: true, SignalsPerMonth: 1_000_000, InstanceType: "t3.medium",
         Hosts: 2, RootVolumeGiB: 30,
-        LogGroups: [new LogGroupUsage("/a", 8, 30, "a's basis"), new LogGroupUsage("/b", 10, null, "b's basis")],
-        Alarms: 12, Dashboards: 4);
+        LogGroups: [new LogGroupUsage("/a", 8, 30, "a's basis"), new LogGroupUsage("/b", 10, null, "b's basis"), new LogGroupUsage("/c", 4, 30, "c's basis", LogGroupClass.InfrequentAccess)],
+        Alarms: 12, Dashboards: 4, CustomMetrics: [new MetricUsage("api", 14)], SloSignalsPerMonth: 172_800);
 
     private static readonly SetupUsage Nothing = new(
         "none", "the test rules", TracesPerMonth: 0, InsightsEnabled: false, TransactionSearchEnabled: false, IndexingPercentage: 5,
@@ -33,12 +34,15 @@ public class CostLineTextTests
                 ("xray.insights", "X-Ray Insights traces processed", "every recorded trace: the stack's X-Ray group with Insights covers all of them"),
                 ("transaction-search.span-ingestion", "Transaction Search span ingestion", "10000000 spans of the recorded traces"),
                 ("transaction-search.span-indexing", "Transaction Search span indexing", "5 % of ingested spans, 1 % free"),
-                ("application-signals", "Application Signals", "signals of the instrumented functions (see assumptions)"),
+                ("application-signals", "Application Signals (functions)", "0: bundled into Transaction Search's span ingestion"),
+                ("application-signals.slos", "Application Signals (SLOs)", "2 signals per SLO and SLI period (see assumptions)"),
+                ("cloudwatch.custom-metrics", "CloudWatch custom metrics", "api: 14"),
                 ("collector.hosts", "Collector hosts", "2 × t3.medium × 720 h, on-demand"),
                 ("collector.root-volumes", "Collector root volumes (gp3)", "2 × 30 GiB"),
-                ("logs.ingestion", "CloudWatch Logs ingestion", "/a: a's basis; /b: b's basis"),
-                ("logs.storage", "CloudWatch Logs storage", "/a: 30 days kept; /b: never expires, shown after 12 months"),
-                ("cloudwatch.alarms", "CloudWatch alarms", "12 standard-resolution alarms"),
+                ("logs.ingestion", "CloudWatch Logs ingestion (Standard)", "/a: a's basis; /b: b's basis"),
+                ("logs.ingestion-ia", "CloudWatch Logs ingestion (Infrequent Access)", "/c: c's basis"),
+                ("logs.storage", "CloudWatch Logs storage", "/a: 30 days kept; /b: never expires, shown after 12 months; /c: 30 days kept"),
+                ("cloudwatch.alarms", "CloudWatch alarms", "12 standard-resolution alarm metrics"),
                 ("cloudwatch.dashboards", "CloudWatch dashboards", "4 dashboards"),
             ],
             Texts(Everything));
@@ -52,9 +56,12 @@ public class CostLineTextTests
                 ("transaction-search.span-ingestion", "Transaction Search off"),
                 ("transaction-search.span-indexing", "Transaction Search off"),
                 ("application-signals", "Application Signals off"),
+                ("application-signals.slos", "no SLOs"),
+                ("cloudwatch.custom-metrics", "none"),
                 ("collector.hosts", "no collector"),
                 ("collector.root-volumes", "no collector"),
-                ("logs.ingestion", ""),
+                ("logs.ingestion", "no log group in this class"),
+                ("logs.ingestion-ia", "no log group in this class"),
                 ("logs.storage", ""),
                 ("cloudwatch.alarms", "no alarms defined"),
                 ("cloudwatch.dashboards", "no dashboard defined"),
@@ -80,8 +87,9 @@ public class CostLineTextTests
         Assert.Equal(
             [
                 ("xray.traces-recorded", "trace"), ("xray.insights-traces-processed", "trace"), ("transaction-search.span-ingestion", "GB"),
-                ("transaction-search.span-indexing", "span"), ("application-signals.signals", "signal"), ("ec2.t3.medium", "hour"),
-                ("ebs.gp3", "GB-month"), ("logs.ingestion", "GB"), ("logs.storage", "GB-month"), ("cloudwatch.standard-alarm", "alarm-month"),
+                ("transaction-search.span-indexing", "span"), ("application-signals.signals", "signal"), ("application-signals.signals", "signal"),
+                ("cloudwatch.custom-metric", "metric-month"), ("ec2.t3.medium", "hour"),
+                ("ebs.gp3", "GB-month"), ("logs.ingestion", "GB"), ("logs.ingestion-ia", "GB"), ("logs.storage", "GB-month"), ("cloudwatch.standard-alarm", "alarm-month"),
                 ("cloudwatch.dashboard", "dashboard-month"),
             ],
             lines.Select(line => (line.PriceKey, line.Unit)));
@@ -92,21 +100,23 @@ public class CostLineTextTests
         Assert.Equal("ec2.none", Assert.Single(MonthlyCostModel.Price(Nothing, Region).Lines, line => line.Key == "collector.hosts").PriceKey);
 
     [Fact]
-    public void EverythingTotalsThePricedLinesAndNamesTheUnpricedOnes()
+    public void EverythingTotalsEveryLineAndNoneIsUnpriced()
     {
         // us-west-2, the setup using everything:
         //   traces recorded: 0 (Transaction Search on)
         //   Insights: 2,100,000 × $0.000001 = $2.10
+        //   span ingestion: 15 GB × $0.35 = $5.25; indexing: 5 % of 10,000,000 = 500,000 − 100,000 free (1 %) = 400,000 × $0.00000075 = $0.30
+        //   Application Signals of the functions: bundled into span ingestion with Transaction Search; SLOs: 172,800 × $0.0000015 = $0.2592
+        //   custom metrics: (14 − 10) × $0.30 = $1.20
         //   hosts: 2 × 720 h × $0.0416 = $59.904
         //   root volumes: 60 GB-month × $0.08 (us-east-1, the fallback) = $4.80
-        //   logs ingested: 18 GB − 5 free = 13 × $0.50 = $6.50
-        //   logs stored: /a 8 GB kept 30 days = 8 GB, /b 10 GB × 12 months = 120 GB: 128 − 5 free = 123 × $0.03 = $3.69
+        //   logs ingested: Standard 18 GB − 5 free = 13 × $0.50 = $6.50; Infrequent Access 4 GB × $0.25 = $1.00
+        //   logs stored: /a 8 GB kept 30 days = 8 GB, /b 10 GB × 12 months = 120 GB, /c 4 GB: 132 − 5 free = 127 × $0.03 = $3.81
         //   alarms: (12 − 10) × $0.10 = $0.20; dashboards: (4 − 3) × $3 = $3.00
-        //   total: 2.10 + 59.904 + 4.80 + 6.50 + 3.69 + 0.20 + 3.00 = $80.194
-        // Span ingestion, indexing beyond the free 1 % and Application Signals have no known price.
+        //   total: 2.10 + 5.25 + 0.30 + 0.2592 + 1.20 + 59.904 + 4.80 + 6.50 + 1.00 + 3.81 + 0.20 + 3.00 = $88.3232
         var cost = MonthlyCostModel.Price(Everything, Region);
-        Assert.Equal(80.194, cost.PricedUsd, 9);
-        Assert.Equal(["Transaction Search span ingestion", "Transaction Search spans indexed beyond the free 1 %", "Application Signals signals"], cost.Unpriced);
+        Assert.Equal(88.3232, cost.PricedUsd, 9);
+        Assert.Empty(cost.Unpriced);
         Assert.Equal("all", cost.Name);
     }
 }

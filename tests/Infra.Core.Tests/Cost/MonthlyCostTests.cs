@@ -1,4 +1,5 @@
 using Infra.Core.Cost;
+using Infra.Core.Settings;
 
 namespace Infra.Core.Tests.Cost;
 
@@ -13,6 +14,12 @@ namespace Infra.Core.Tests.Cost;
 /// Storage $0.03/GB-month, alarms $0.10, dashboards $3, t3.medium $0.0416/h as quoted by the pages the price table cites.
 /// Transaction Search indexes 1 % of spans for free
 /// (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Enable-TransactionSearch.html).
+/// AWS's price list for CloudWatch in us-east-1 as a third party recorded it (retrieved 2025-10-28): Application Signals $1.50
+/// per million signals (first 100 million), span ingestion $0.35 per GB, spans indexed $0.00000075 each, custom metrics
+/// $0.30 a month (10 free, https://aws.amazon.com/cloudwatch/pricing/), Infrequent Access log ingestion $0.25 per GB
+/// ("a 50% lower per GB ingestion price" than Standard's $0.50,
+/// https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch_Logs_Log_Classes.html). t2.medium $0.0464 an hour in
+/// US East (N. Virginia) (https://www.concurrencylabs.com/blog/5-steps-for-finding-optimal-ec2-infrastructure/).
 /// </summary>
 public class MonthlyCostTests
 {
@@ -32,8 +39,10 @@ public class MonthlyCostTests
         int rootGiB = 0,
         IReadOnlyList<LogGroupUsage>? logs = null,
         int alarms = 0,
-        int dashboards = 0) =>
-        new("test", "test rules", traces, insights, transactionSearch, indexing, spans, spanGb, applicationSignals, signals, instanceType, hosts, rootGiB, logs ?? [], alarms, dashboards);
+        int dashboards = 0,
+        IReadOnlyList<MetricUsage>? metrics = null,
+        double sloSignals = 0) =>
+        new("test", "test rules", traces, insights, transactionSearch, indexing, spans, spanGb, applicationSignals, signals, instanceType, hosts, rootGiB, logs ?? [], alarms, dashboards, metrics, sloSignals);
 
     private static CostLine Line(SetupCost cost, string key) => Assert.Single(cost.Lines, line => line.Key == key);
 
@@ -115,11 +124,11 @@ public class MonthlyCostTests
     [Fact]
     public void AnInstanceTypeWithoutAKnownPriceIsUnpricedNotFree()
     {
-        var cost = MonthlyCostModel.Price(Usage(traces: 2_100_000, instanceType: "t2.medium", hosts: 1, rootGiB: 0), Region);
+        var cost = MonthlyCostModel.Price(Usage(traces: 2_100_000, instanceType: "m7i.large", hosts: 1, rootGiB: 0), Region);
         var hosts = Line(cost, "collector.hosts");
         Assert.Equal(720, hosts.Quantity);
         Assert.Null(hosts.MonthlyUsd);
-        Assert.Contains(cost.Unpriced, item => item.Contains("t2.medium", StringComparison.Ordinal));
+        Assert.Contains(cost.Unpriced, item => item.Contains("m7i.large", StringComparison.Ordinal));
         // The total holds only the priced lines: here the $10.00 of traces.
         Assert.Equal(10.00, cost.PricedUsd, 9);
     }
@@ -148,8 +157,51 @@ public class MonthlyCostTests
     public void IndexingOnlyTheFreeOnePercentLeavesNothingToPrice()
     {
         var cost = MonthlyCostModel.Price(Usage(transactionSearch: true, indexing: 1, spans: 10_000_000, spanGb: 15), Region);
-        Assert.DoesNotContain(cost.Unpriced, item => item.Contains("indexed", StringComparison.Ordinal));
-        Assert.Contains(cost.Unpriced, item => item.Contains("span ingestion", StringComparison.Ordinal));
+        Assert.Equal(0, Line(cost, "transaction-search.span-indexing").MonthlyUsd!.Value, 9);
+        Assert.Empty(cost.Unpriced);
+    }
+
+    [Fact]
+    public void SpansCostThirtyFiveCentsPerGbAndIndexingBeyondOnePercentSeventyFiveCentsPerMillion()
+    {
+        // 15 GB × $0.35 = $5.25; 5 % of 10,000,000 = 500,000 indexed, 100,000 free: 400,000 × $0.00000075 = $0.30.
+        var cost = MonthlyCostModel.Price(Usage(traces: 2_100_000, transactionSearch: true, indexing: 5, spans: 10_000_000, spanGb: 15), Region);
+        Assert.Equal(5.25, Line(cost, "transaction-search.span-ingestion").MonthlyUsd!.Value, 9);
+        Assert.Equal(0.30, Line(cost, "transaction-search.span-indexing").MonthlyUsd!.Value, 9);
+    }
+
+    [Fact]
+    public void InfrequentAccessGroupsAreIngestedAtHalfTheStandardPriceWithoutTheFreeTier()
+    {
+        // Standard 8 GB: (8 − 5) × $0.50 = $1.50. Infrequent Access 20 GB: 20 × $0.25 = $5.00. Storage of both at one price:
+        // 28 GB kept 30 days, (28 − 5) × $0.03 = $0.69.
+        var cost = MonthlyCostModel.Price(Usage(logs: [new LogGroupUsage("s", 8, 30, ""), new LogGroupUsage("ia", 20, 30, "", LogGroupClass.InfrequentAccess)]), Region);
+        Assert.Equal(1.50, Line(cost, "logs.ingestion").MonthlyUsd!.Value, 9);
+        Assert.Equal(5.00, Line(cost, "logs.ingestion-ia").MonthlyUsd!.Value, 9);
+        Assert.Equal(0.69, Line(cost, "logs.storage").MonthlyUsd!.Value, 9);
+    }
+
+    [Fact]
+    public void CustomMetricsCostThirtyCentsAMonthBeyondTheFreeTen()
+    {
+        // 14 + 2 = 16 metrics: (16 − 10) × $0.30 = $1.80.
+        var cost = MonthlyCostModel.Price(Usage(metrics: [new MetricUsage("api", 14), new MetricUsage("filters", 2)]), Region);
+        Assert.Equal(16, Line(cost, "cloudwatch.custom-metrics").Quantity);
+        Assert.Equal(1.80, Line(cost, "cloudwatch.custom-metrics").MonthlyUsd!.Value, 9);
+    }
+
+    [Fact]
+    public void SloSignalsArePricedPerSignal()
+    {
+        // 172,800 signals × $1.50 / 1,000,000 = $0.2592.
+        Assert.Equal(0.2592, Line(MonthlyCostModel.Price(Usage(sloSignals: 172_800), Region), "application-signals.slos").MonthlyUsd!.Value, 9);
+    }
+
+    [Fact]
+    public void TheArticlesT2MediumInOregonTakesUsEast1sPrice()
+    {
+        // 720 h × $0.0464 = $33.408
+        Assert.Equal(33.408, Line(MonthlyCostModel.Price(Usage(instanceType: "t2.medium", hosts: 1), Region), "collector.hosts").MonthlyUsd!.Value, 9);
     }
 
     [Fact]
@@ -170,13 +222,19 @@ public class MonthlyCostTests
     }
 
     [Fact]
-    public void ApplicationSignalsIsCountedButUnpriced()
+    public void ApplicationSignalsCostADollarFiftyPerMillionSignals()
     {
-        var cost = MonthlyCostModel.Price(Usage(applicationSignals: true, signals: 1_000_000), Region);
-        var line = Line(cost, "application-signals");
-        Assert.Equal(1_000_000, line.Quantity);
-        Assert.Null(line.MonthlyUsd);
-        Assert.Contains(cost.Unpriced, item => item.Contains("Application Signals", StringComparison.Ordinal));
+        // 4,000,000 × $1.50 / 1,000,000 = $6.00; the first-time trial is not counted.
+        var line = Line(MonthlyCostModel.Price(Usage(applicationSignals: true, signals: 4_000_000), Region), "application-signals");
+        Assert.Equal(4_000_000, line.Quantity);
+        Assert.Equal(6.00, line.MonthlyUsd!.Value, 9);
+    }
+
+    [Fact]
+    public void ApplicationSignalsOffOrBundledIntoTransactionSearchCountsNoSignal()
+    {
+        Assert.Equal(0, Line(MonthlyCostModel.Price(Usage(applicationSignals: false, signals: 4_000_000), Region), "application-signals").Quantity);
+        Assert.Equal(0, Line(MonthlyCostModel.Price(Usage(applicationSignals: true, signals: 4_000_000, transactionSearch: true), Region), "application-signals").Quantity);
     }
 
     [Fact]
@@ -186,8 +244,8 @@ public class MonthlyCostTests
         Assert.Equal(
             [
                 "xray.traces-recorded", "xray.insights", "transaction-search.span-ingestion", "transaction-search.span-indexing",
-                "application-signals", "collector.hosts", "collector.root-volumes", "logs.ingestion", "logs.storage",
-                "cloudwatch.alarms", "cloudwatch.dashboards",
+                "application-signals", "application-signals.slos", "cloudwatch.custom-metrics", "collector.hosts", "collector.root-volumes",
+                "logs.ingestion", "logs.ingestion-ia", "logs.storage", "cloudwatch.alarms", "cloudwatch.dashboards",
             ],
             keys);
     }

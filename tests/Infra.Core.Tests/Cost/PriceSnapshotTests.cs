@@ -32,7 +32,7 @@ public class PriceSnapshotTests
     public void EveryRowIsTheRecordedPriceOfItsSource()
     {
         var recorded = Recorded();
-        Assert.Equal(16, recorded.Count);
+        Assert.NotEmpty(recorded);
         Assert.Equal(recorded, Prices.All.Select(price => (price.Key, price.Region, price.Unit, price.UsdPerUnit, price.FreePerMonth, price.Evidence, price.Source)));
     }
 
@@ -46,10 +46,12 @@ public class PriceSnapshotTests
             [
                 "X-Ray traces recorded", "X-Ray Insights traces processed", "Transaction Search span ingestion",
                 "Transaction Search spans indexed beyond the free 1 %", "Application Signals signals",
+                "CloudWatch custom metric (detailed monitoring, metric filters, Container Insights)",
                 "CloudWatch Logs ingestion (standard class)", "CloudWatch Logs ingestion (standard class)", "CloudWatch Logs ingestion (standard class)",
+                "CloudWatch Logs ingestion (Infrequent Access class)", "CloudWatch Logs ingestion (Infrequent Access class)",
                 "CloudWatch Logs archive storage", "CloudWatch standard-resolution alarm metric", "CloudWatch custom dashboard",
                 "EBS gp3 volume storage", "EBS gp3 volume storage",
-                "EC2 t3.medium, Linux, on-demand", "EC2 t3.medium, Linux, on-demand", "EC2 t2.medium, Linux, on-demand",
+                "EC2 t3.medium, Linux, on-demand", "EC2 t3.medium, Linux, on-demand", "EC2 t2.medium, Linux, on-demand", "EC2 t2.medium, Linux, on-demand",
             ],
             Prices.All.Select(price => price.Description));
 
@@ -74,10 +76,11 @@ public class PriceSnapshotTests
     [Fact]
     public void AKeyPricedOnlyElsewhereKeepsItsDescriptionAndUnitAndNamesTheRegionsItHas()
     {
-        // t2.medium: only the Singapore bill line.
-        var price = Prices.Find(Prices.InstanceKey("t2.medium"), "eu-central-1");
+        // ebs.gp3 in a table without its us-east-1 row: only Singapore's is left.
+        var rows = new[] { Prices.Find(Prices.Gp3Storage, "ap-southeast-1") };
+        var price = Prices.NotFound(Prices.Gp3Storage, "eu-central-1", rows);
         Assert.Equal(
-            new Price("ec2.t2.medium", "EC2 t2.medium, Linux, on-demand", "hour", null, 0, "eu-central-1", Ec2OnDemand, "2026-11-26", PriceEvidence.NotFound,
+            new Price("ebs.gp3", "EBS gp3 volume storage", "GB-month", null, 0, "eu-central-1", "https://aws.amazon.com/pricing/", "2026-11-26", PriceEvidence.NotFound,
                 "The table has it only for ap-southeast-1."),
             price);
     }

@@ -19,11 +19,12 @@ public class PriceTableTests
     }
 
     [Fact]
-    public void APriceNotFoundHasNoValueAndEveryOtherHasOne()
-    {
-        Assert.Contains(Prices.All, price => price.Evidence == PriceEvidence.NotFound);
-        Assert.All(Prices.All, price => Assert.Equal(price.Evidence == PriceEvidence.NotFound, price.UsdPerUnit is null));
-    }
+    public void EveryRowHasAPriceAndNoneIsNotFound() =>
+        Assert.All(Prices.All, price => Assert.True(price.Evidence != PriceEvidence.NotFound && price.UsdPerUnit is not null, price.Key));
+
+    [Fact]
+    public void ANotFoundRowHasNoValue() =>
+        Assert.Null(Prices.Find(Prices.InstanceKey("m7i.large"), "us-west-2").UsdPerUnit);
 
     [Fact]
     public void OneRowPerKeyAndRegion() =>
@@ -66,12 +67,16 @@ public class PriceTableTests
     [Fact]
     public void NeverAnotherRegionsPriceBeyondThat()
     {
-        // t2.medium is known only for ap-southeast-1.
+        // t2.medium is known for ap-southeast-1 and us-east-1: Oregon takes us-east-1's, never Singapore's.
         var price = Prices.Find(Prices.InstanceKey("t2.medium"), "us-west-2");
-        Assert.Null(price.UsdPerUnit);
-        Assert.Equal(PriceEvidence.NotFound, price.Evidence);
+        Assert.Equal(("us-east-1", 0.0464), (price.Region, price.UsdPerUnit!.Value));
         Assert.Equal(0.0584, Prices.Find(Prices.InstanceKey("t2.medium"), "ap-southeast-1").UsdPerUnit!.Value, 9);
     }
+
+    [Fact]
+    public void InfrequentAccessIngestionIsHalfTheStandardPriceInOregon() =>
+        // "a 50% lower per GB ingestion price" (CloudWatch Logs log classes page) of the bill's $0.50.
+        Assert.Equal(0.50 / 2, Prices.Find(Prices.LogsIngestionInfrequentAccess, "us-west-2").UsdPerUnit!.Value, 9);
 
     [Fact]
     public void XRayPricesAreThoseOfItsPricingPage()

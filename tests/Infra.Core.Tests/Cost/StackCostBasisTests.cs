@@ -17,8 +17,9 @@ public class StackCostBasisTests
         ("transactionSearch", """{"enabled":true,"indexingPercentage":10}""")).MonthlyCost;
 
     [Fact]
-    public void SpansCountNinePerLambdaTraceAndOnePerOtherTrace()
+    public void SpansCountOnePerTraceAndFourPerFunctionItReaches()
     {
+        // /chat reaches the chatbot and, through the queue, the consumer: 1 + 2 × 4 = 9 spans; /health is a mock: 1.
         // (10 /chat traces/s × 9 + 30 /health traces/s × 1) × 2,592,000 s = 120 × 2,592,000 = 311,040,000 spans;
         // × 1,500 B = 466.56 GB; 10 % indexed = 31,104,000, of which 1 % (3,110,400) free.
         var stack = DevWithTransactionSearch().Stack;
@@ -29,31 +30,37 @@ public class StackCostBasisTests
     }
 
     [Fact]
-    public void LogsAreTheAccessLogTheFunctionsAndTheCollector()
+    public void LogsAreTheAccessLogTheFunctionsTheCollectorAndContainerInsights()
     {
-        // Access log: 40 requests/s × 2,592,000 s × 400 B = 41.472 GB. Chatbot: 10 × 2,592,000 × 550 B = 14.256 GB; the
-        // consumer, once per chat request, the same. Collector: 1 host × 1 MB × 30 days = 0.03 GB. 41.472 + 2 × 14.256 + 0.03 = 70.014 GB.
+        // Access log (Standard in dev): 40 requests/s × 2,592,000 s × 186 B = 19.28448 GB. Chatbot: 10 × 2,592,000 = 25,920,000
+        // invocations × (616 B of platform.start and platform.report + 236 B of the handler's INFO line, kept at dev's level INFO)
+        // = 22.08384 GB; the consumer, invoked once per chatbot invocation through the queue, the same. Collector: 1 host × 1 MB
+        // × 30 days = 0.03 GB. Container Insights: (cluster + service + 1 host × (task + instance)) = 4 events a minute × 1,000 B
+        // × 43,200 minutes = 0.1728 GB. 19.28448 + 2 × 22.08384 + 0.03 + 0.1728 = 63.65496 GB.
         var stack = DevWithTransactionSearch().Stack;
         var ingestion = Line(stack, "logs.ingestion");
-        Assert.Equal(70.014, ingestion.Quantity, 6);
+        Assert.Equal(63.65496, ingestion.Quantity, 6);
         Assert.Equal(
-            "/adot-tracing/dev/api-access: every request × 400 B; "
-            + "/aws/lambda/adot-tracing-dev-chatbot: one invocation per chat request × 550 B; "
-            + "/aws/lambda/adot-tracing-dev-sqs-consumer: one invocation per queued message × 550 B; "
-            + "/adot-tracing/dev/collector: 1 host(s) × 1 MB a day",
+            "/adot-tracing/dev/api-access: every request × 186 B; "
+            + "/aws/lambda/adot-tracing-dev-chatbot: 25920000 invocations × 852 B (JSON, application level INFO); "
+            + "/aws/lambda/adot-tracing-dev-sqs-consumer: 25920000 invocations × 852 B (JSON, application level INFO); "
+            + "/adot-tracing/dev/collector: 1 host(s) × 1 MB a day; "
+            + "/aws/ecs/containerinsights/adot-tracing-dev-collector/performance: 4 events a minute × 1000 B",
             ingestion.Basis);
+        Assert.Equal(0, Line(stack, "logs.ingestion-ia").Quantity);
     }
 
     [Fact]
     public void TheArticleLogsOnlyItsFunctionsAndItsCollectorForever()
     {
-        // 2 × 14.256 GB + 0.03 GB = 28.542 GB a month; never expiring, shown after 12 months: 342.504 GB.
+        // Text logs, 457 B an invocation (START, the handler's line, END, REPORT with its X-Ray line):
+        // 2 × 25,920,000 × 457 B = 23.69088 GB + 0.03 GB = 23.72088 GB a month; never expiring, shown after 12 months: 284.65056 GB.
         var article = DevWithTransactionSearch().Article;
-        Assert.Equal(28.542, Line(article, "logs.ingestion").Quantity, 6);
-        Assert.Equal(342.504, Line(article, "logs.storage").Quantity, 6);
+        Assert.Equal(23.72088, Line(article, "logs.ingestion").Quantity, 6);
+        Assert.Equal(284.65056, Line(article, "logs.storage").Quantity, 6);
         Assert.Equal(
-            "/aws/lambda/adot-tracing-dev-chatbot: one invocation per chat request × 550 B; "
-            + "/aws/lambda/adot-tracing-dev-sqs-consumer: one invocation per queued message × 550 B; "
+            "/aws/lambda/adot-tracing-dev-chatbot: 25920000 invocations × 457 B (Text); "
+            + "/aws/lambda/adot-tracing-dev-sqs-consumer: 25920000 invocations × 457 B (Text); "
             + "/ecs/ecs-aws-otel-sidecar-collector: 1 host(s) × 1 MB a day",
             Line(article, "logs.ingestion").Basis);
         Assert.Equal("X-Ray's default rule: 1 request/s and 5 % of the rest", Line(article, "xray.traces-recorded").Basis);
@@ -69,7 +76,6 @@ public class StackCostBasisTests
         var cost = TestStacks.Blueprint("dev").MonthlyCost;
         Assert.Equal(("this stack", "article"), (cost.Stack.Name, cost.Article.Name));
         Assert.Equal("us-west-2", cost.Region);
-        Assert.Equal(12, cost.Assumptions.Count);
     }
 
     private static Price Priced(string key, string? region) =>

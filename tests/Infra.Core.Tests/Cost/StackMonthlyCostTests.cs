@@ -3,11 +3,11 @@ using Infra.Core.Cost;
 namespace Infra.Core.Tests.Cost;
 
 /// <summary>
-/// The monthly cost of the preset stacks at the reference traffic (POST /chat 50/s, GET /health 45/s,
-/// GET /static/* 5/s: 259,200,000 requests in a 30-day month, 129,600,000 of them to the Lambda-backed /chat),
-/// next to the article's setup, worked out by hand. Prices as cited in <see cref="MonthlyCostTests"/>; sizes are the
-/// plan's stated assumptions (400 B per access log line, 550 B per invocation, 1 MB per collector host a day,
-/// 9 spans of 1,500 B per /chat trace, 4 signals per /chat request).
+/// The monthly cost of the preset stacks at their preset traffic (prod: POST /chat 50/s, GET /health 45/s: 246,240,000
+/// requests in a 30-day month, 129,600,000 of them to the chatbot, whose every invocation queues one message for the
+/// consumer), next to the article's setup, worked out by hand. Prices as cited in <see cref="MonthlyCostTests"/>; sizes are
+/// the plan's stated assumptions (186 B per access log line, 616 B of JSON system lines and 236 B of handler line per
+/// invocation, 457 B per invocation in Text, 1 MB per collector host a day, 4 spans of 1,500 B per function a trace reaches).
 /// </summary>
 public class StackMonthlyCostTests
 {
@@ -17,67 +17,101 @@ public class StackMonthlyCostTests
     public void ArticleRecordsWhatXRaysDefaultRuleWould()
     {
         // Default rule (https://docs.aws.amazon.com/xray/latest/devguide/xray-console-sampling.html): 1 request/s + 5 % of
-        // the rest: 1 + 0.05 × 99 = 5.95 traces/s × 2,592,000 s = 15,422,400; (15,422,400 − 100,000) × $5/M = $76.612.
-        var article = TestStacks.Blueprint("dev").MonthlyCost.Article;
+        // the rest: 1 + 0.05 × 94 = 5.7 traces/s × 2,592,000 s = 14,774,400; (14,774,400 − 100,000) × $5/M = $73.372.
+        var article = TestStacks.Blueprint("prod").MonthlyCost.Article;
         var traces = Line(article, "xray.traces-recorded");
-        Assert.Equal(15_422_400, traces.Quantity, 3);
-        Assert.Equal(76.612, traces.MonthlyUsd!.Value, 6);
+        Assert.Equal(14_774_400, traces.Quantity, 3);
+        Assert.Equal(73.372, traces.MonthlyUsd!.Value, 6);
     }
 
     [Fact]
-    public void ArticleRunsOneT2MediumHostWhosePriceWasNotFound()
+    public void ArticleRunsOneT2MediumHostPricedFromUsEast1()
     {
-        var article = TestStacks.Blueprint("prod").MonthlyCost.Article;
-        var hosts = Line(article, "collector.hosts");
+        // 720 h × $0.0464 = $33.408; no row for us-west-2, so the us-east-1 one, never Singapore's.
+        var cost = TestStacks.Blueprint("prod").MonthlyCost;
+        var hosts = Line(cost.Article, "collector.hosts");
         Assert.Equal("ec2.t2.medium", hosts.PriceKey);
-        Assert.Equal(720, hosts.Quantity);
-        Assert.Null(hosts.MonthlyUsd);
+        Assert.Equal(33.408, hosts.MonthlyUsd!.Value, 6);
+        Assert.Contains("ec2.t2.medium (us-east-1)", cost.RegionNote);
     }
 
     [Fact]
-    public void ArticleHasNoInsightsTransactionSearchApplicationSignalsAlarmsOrDashboard()
+    public void ArticleHasNoInsightsTransactionSearchApplicationSignalsMetricsAlarmsOrDashboard()
     {
         var article = TestStacks.Blueprint("prod").MonthlyCost.Article;
-        foreach (var key in new[] { "xray.insights", "transaction-search.span-ingestion", "transaction-search.span-indexing", "application-signals", "cloudwatch.alarms", "cloudwatch.dashboards" })
+        foreach (var key in new[] { "xray.insights", "transaction-search.span-ingestion", "transaction-search.span-indexing", "application-signals", "application-signals.slos", "cloudwatch.custom-metrics", "logs.ingestion-ia", "cloudwatch.alarms", "cloudwatch.dashboards" })
         {
             Assert.Equal(0, Line(article, key).Quantity);
         }
     }
 
     [Fact]
-    public void ArticleLogGroupsNeverExpireAndHaveNoAccessLog()
+    public void ArticleLogsTextForeverAndHasNoAccessLog()
     {
-        // Two functions × 129,600,000 invocations × 550 B = 142.56 GB, collector 1 host × 1 MB × 30 = 0.03 GB: 142.59 GB.
-        // Ingestion (142.59 − 5) × $0.50 = $68.795; after 12 months 1,711.08 GB stored, (1,711.08 − 5) × $0.03 = $51.1824.
-        var article = TestStacks.Blueprint("dev").MonthlyCost.Article;
-        Assert.Equal(142.59, Line(article, "logs.ingestion").Quantity, 6);
-        Assert.Equal(68.795, Line(article, "logs.ingestion").MonthlyUsd!.Value, 6);
-        Assert.Equal(1711.08, Line(article, "logs.storage").Quantity, 6);
-        Assert.Equal(51.1824, Line(article, "logs.storage").MonthlyUsd!.Value, 6);
+        // Two functions × 129,600,000 invocations × 457 B = 118.4544 GB, collector 1 host × 1 MB × 30 = 0.03 GB: 118.4844 GB.
+        // Ingestion (118.4844 − 5) × $0.50 = $56.7422; after 12 months 1,421.8128 GB stored, (1,421.8128 − 5) × $0.03 = $42.504384.
+        var article = TestStacks.Blueprint("prod").MonthlyCost.Article;
+        Assert.Equal(118.4844, Line(article, "logs.ingestion").Quantity, 6);
+        Assert.Equal(56.7422, Line(article, "logs.ingestion").MonthlyUsd!.Value, 6);
+        Assert.Equal(1421.8128, Line(article, "logs.storage").Quantity, 6);
+        Assert.Equal(42.504384, Line(article, "logs.storage").MonthlyUsd!.Value, 6);
     }
 
     [Fact]
-    public void DevLogsAreItsAccessFunctionAndCollectorGroupsKeptSevenDays()
+    public void ProdLogsTheAccessLogInInfrequentAccessAndOnlySystemLinesOfItsFunctions()
     {
-        // Access log 259,200,000 × 400 B = 103.68 GB, functions 2 × 71.28 GB, collector 0.03 GB: 246.27 GB.
-        // Ingestion (246.27 − 5) × $0.50 = $120.635. Kept 7 days: 246.27 / 30 × 7 = 57.463 GB, (57.463 − 5) × $0.03 = $1.57389.
-        var stack = TestStacks.Blueprint("dev").MonthlyCost.Stack;
-        Assert.Equal(246.27, Line(stack, "logs.ingestion").Quantity, 6);
-        Assert.Equal(120.635, Line(stack, "logs.ingestion").MonthlyUsd!.Value, 6);
-        Assert.Equal(57.463, Line(stack, "logs.storage").Quantity, 6);
-        Assert.Equal(1.57389, Line(stack, "logs.storage").MonthlyUsd!.Value, 6);
+        // Access log: 246,240,000 × 186 B = 45.80064 GB × $0.25 = $11.45016.
+        // Functions at application level WARN: 2 × 129,600,000 × 616 B = 159.6672 GB; collector 2 hosts × 1 MB × 30 = 0.06 GB;
+        // Container Insights (cluster + service + 2 hosts × (task + instance)) = 6 events a minute × 1,000 B × 43,200 = 0.2592 GB.
+        // Standard: 159.9864 GB, (159.9864 − 5) × $0.50 = $77.4932.
+        // Stored: functions 30 days 159.6672 GB; access log 90 days 137.40192 GB; collector 90 days 0.18 GB; Container Insights
+        // never expires, 12 × 0.2592 = 3.1104 GB: 300.35952 GB, (300.35952 − 5) × $0.03 = $8.8607856.
+        var stack = TestStacks.Blueprint("prod").MonthlyCost.Stack;
+        Assert.Equal(45.80064, Line(stack, "logs.ingestion-ia").Quantity, 6);
+        Assert.Equal(11.45016, Line(stack, "logs.ingestion-ia").MonthlyUsd!.Value, 6);
+        Assert.Equal(159.9864, Line(stack, "logs.ingestion").Quantity, 6);
+        Assert.Equal(77.4932, Line(stack, "logs.ingestion").MonthlyUsd!.Value, 6);
+        Assert.Equal(300.35952, Line(stack, "logs.storage").Quantity, 6);
+        Assert.Equal(8.8607856, Line(stack, "logs.storage").MonthlyUsd!.Value, 6);
+    }
+
+    [Fact]
+    public void AFinerApplicationLevelLogsTheHandlersLineToo()
+    {
+        // staging keeps INFO: each of its 12,960,000 chatbot and consumer invocations (5 requests/s) writes 616 + 236 = 852 B.
+        var stack = TestStacks.Blueprint("staging").MonthlyCost.Stack;
+        Assert.Contains("12960000 invocations × 852 B (JSON, application level INFO)", Line(stack, "logs.ingestion").Basis);
     }
 
     [Fact]
     public void LongerRetentionStoresMore()
     {
-        // The same 246.27 GB kept 30 days: 246.27 GB stored, (246.27 − 5) × $0.03 = $7.2381.
-        var stack = TestStacks.Blueprint("dev",
-            ("api", """{"logRetentionDays":30}"""),
-            ("lambda", """{"logRetentionDays":30}"""),
-            ("collector", """{"logRetentionDays":30}""")).MonthlyCost.Stack;
-        Assert.Equal(246.27, Line(stack, "logs.storage").Quantity, 6);
-        Assert.Equal(7.2381, Line(stack, "logs.storage").MonthlyUsd!.Value, 6);
+        // prod with every group kept 90 days: functions 3 × 159.6672 = 479.0016 GB instead of 159.6672 GB.
+        var stack = TestStacks.Blueprint("prod", ("lambda", """{"logRetentionDays":90}""")).MonthlyCost.Stack;
+        Assert.Equal(300.35952 + (2 * 159.6672), Line(stack, "logs.storage").Quantity, 6);
+    }
+
+    [Fact]
+    public void ProdPaysForTheCustomMetricsItsSlosAndAlarmsRead()
+    {
+        // API detailed metrics: 2 methods × 7 = 14; two init-duration metric filters; Container Insights 24: 40 metrics,
+        // (40 − 10) × $0.30 = $9.00. Two SLOs with 60 s SLIs: 2 × 2 signals × 43,200 periods = 172,800 signals × $0.0000015 = $0.2592.
+        var stack = TestStacks.Blueprint("prod").MonthlyCost.Stack;
+        Assert.Equal(40, Line(stack, "cloudwatch.custom-metrics").Quantity);
+        Assert.Equal(9.00, Line(stack, "cloudwatch.custom-metrics").MonthlyUsd!.Value, 6);
+        Assert.Equal(172_800, Line(stack, "application-signals.slos").Quantity, 3);
+        Assert.Equal(0.2592, Line(stack, "application-signals.slos").MonthlyUsd!.Value, 6);
+    }
+
+    [Fact]
+    public void EveryLineOfEveryCommittedStackIsPriced()
+    {
+        foreach (var stack in new[] { "dev", "staging", "prod" })
+        {
+            var cost = TestStacks.Blueprint(stack).MonthlyCost;
+            Assert.Empty(cost.Stack.Unpriced);
+            Assert.Empty(cost.Article.Unpriced);
+        }
     }
 
     [Fact]
@@ -105,16 +139,6 @@ public class StackMonthlyCostTests
     }
 
     [Fact]
-    public void NoCollectorNoHostsAndNoCollectorLogs()
-    {
-        var cost = TestStacks.Blueprint("dev", ("collector", """{"enabled":false}""")).MonthlyCost.Stack;
-        Assert.Equal(0, Line(cost, "collector.hosts").Quantity);
-        Assert.Equal(0, Line(cost, "collector.root-volumes").Quantity);
-        // 103.68 + 2 × 71.28 GB, without the collector's 0.03 GB.
-        Assert.Equal(246.24, Line(cost, "logs.ingestion").Quantity, 6);
-    }
-
-    [Fact]
     public void TransactionSearchReplacesTracesRecordedWithSpans()
     {
         // 1.245 /chat traces/s × 9 spans × 2,592,000 s = 29,043,360 spans × 1,500 B = 43.56504 GB; 10 % indexed.
@@ -125,19 +149,37 @@ public class StackMonthlyCostTests
     }
 
     [Fact]
-    public void DistroLayersCountApplicationSignals()
+    public void NoCollectorNoHostsAndNoCollectorOrContainerInsightsLogs()
     {
-        // 129,600,000 /chat requests × 4 signals = 518,400,000.
-        var stack = TestStacks.Blueprint("dev", ("lambda", """{"flavor":"distro"}""")).MonthlyCost.Stack;
-        Assert.Equal(518_400_000, Line(stack, "application-signals").Quantity, 3);
+        var cost = TestStacks.Blueprint("prod", ("collector", """{"enabled":false}""")).MonthlyCost.Stack;
+        Assert.Equal(0, Line(cost, "collector.hosts").Quantity);
+        Assert.Equal(0, Line(cost, "collector.root-volumes").Quantity);
+        // The functions' 159.6672 GB only.
+        Assert.Equal(159.6672, Line(cost, "logs.ingestion").Quantity, 6);
     }
 
     [Fact]
-    public void AKnowledgeBaseLookupIsOneMoreSignal()
+    public void ApplicationSignalsCountsASignalPerInvocationAndPerServiceAFunctionCalls()
     {
-        // 129,600,000 × 5 = 648,000,000.
-        var stack = TestStacks.Blueprint("dev", ("lambda", """{"flavor":"distro"}"""), ("app", """{"knowledgeBaseId":"ABCDEFGHIJ"}""")).MonthlyCost.Stack;
-        Assert.Equal(648_000_000, Line(stack, "application-signals").Quantity, 3);
+        // Chatbot: in + SQS SendMessage = 2; consumer: in + DynamoDB PutItem = 2 (the queue it consumes from is Lambda's poller's).
+        // prod: 129,600,000 × (2 + 2) = 518,400,000 signals, × $1.50/M = $777.60, shown but not in prod's total (off there).
+        var cost = TestStacks.Blueprint("prod").MonthlyCost;
+        Assert.Equal(518_400_000, cost.ApplicationSignals.SignalsPerMonth, 3);
+        Assert.Equal(777.60, cost.ApplicationSignals.MonthlyUsd, 6);
+        Assert.False(cost.ApplicationSignals.InTotal);
+        Assert.Equal(0, Line(cost.Stack, "application-signals").Quantity);
+        // Turned on, the same signals are a line of the total.
+        var on = TestStacks.Blueprint("prod", ("applicationSignals", """{"enabled":true}""")).MonthlyCost;
+        Assert.Equal(777.60, Line(on.Stack, "application-signals").MonthlyUsd!.Value, 6);
+        Assert.True(on.ApplicationSignals.InTotal);
+    }
+
+    [Fact]
+    public void AKnowledgeBaseLookupIsOneMoreSignalOfTheChatbot()
+    {
+        // Chatbot: in + SQS + Bedrock = 3; consumer 2: 129,600,000 × 5 = 648,000,000.
+        var cost = TestStacks.Blueprint("prod", ("app", """{"knowledgeBaseId":"ABCDEFGHIJ"}""")).MonthlyCost;
+        Assert.Equal(648_000_000, cost.ApplicationSignals.SignalsPerMonth, 3);
     }
 
     [Fact]
@@ -159,14 +201,6 @@ public class StackMonthlyCostTests
     }
 
     [Fact]
-    public void InOregonTheArticlesT2MediumIsUnpricedRatherThanPricedFromSingapore()
-    {
-        var cost = TestStacks.Blueprint("prod").MonthlyCost;
-        Assert.Null(Line(cost.Article, "collector.hosts").MonthlyUsd);
-        Assert.Contains("ap-southeast-1", Assert.Single(cost.Prices, price => price.Key == "ec2.t2.medium").Note);
-    }
-
-    [Fact]
     public void APriceForAnotherRegionIsNamedInTheRegionNote()
     {
         // gp3 is priced only for ap-southeast-1 and us-east-1: an Oregon stack takes us-east-1's and says so.
@@ -177,13 +211,14 @@ public class StackMonthlyCostTests
     }
 
     [Fact]
-    public void AlarmsAndDashboardsAreCountedFromWhatTheStackDefines()
+    public void AlarmsAreCountedFromWhatTheStackDefines()
     {
-        // 12 alarms: (12 − 10 free) × $0.10 = $0.20; 4 dashboards: (4 − 3 free) × $3.00 = $3.00. The article has neither.
-        var blueprint = TestStacks.Blueprint("prod");
-        var cost = MonthlyCostBuilder.Build(blueprint.Settings, blueprint.Cost, blueprint.Api, blueprint.Collector, blueprint.Functions, blueprint.Sampling, new MonitoringCounts(12, 4));
-        Assert.Equal(0.20, Line(cost.Stack, "cloudwatch.alarms").MonthlyUsd!.Value, 9);
-        Assert.Equal(3.00, Line(cost.Stack, "cloudwatch.dashboards").MonthlyUsd!.Value, 9);
+        // prod: 13 single-metric alarms and 2 burn-rate alarms reading 2 metrics each: 17 alarm metrics, (17 − 10 free) × $0.10 = $0.70.
+        // One dashboard, within the 3 free. The article has neither.
+        var cost = TestStacks.Blueprint("prod").MonthlyCost;
+        Assert.Equal(17, Line(cost.Stack, "cloudwatch.alarms").Quantity);
+        Assert.Equal(0.70, Line(cost.Stack, "cloudwatch.alarms").MonthlyUsd!.Value, 9);
+        Assert.Equal(0, Line(cost.Stack, "cloudwatch.dashboards").MonthlyUsd!.Value, 9);
         Assert.Equal(0, Line(cost.Article, "cloudwatch.alarms").Quantity);
     }
 

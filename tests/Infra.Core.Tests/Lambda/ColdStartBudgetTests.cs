@@ -1,3 +1,4 @@
+using Infra.Core.App;
 using Infra.Core.Lambda;
 using Infra.Core.Naming;
 using Infra.Core.Settings;
@@ -47,9 +48,9 @@ public class ColdStartBudgetTests
     private static FunctionSpec Build(LayerFlavor flavor, string runtime, IReadOnlyList<string>? imports)
     {
         var settings = TestStacks.Settings("dev", ("lambda", $$"""{"flavor":"{{flavor.Wire()}}"}"""));
-        var declaration = new FunctionDeclaration("worker", "A custom function", runtime, "app.handler", "functions/worker",
+        var declaration = new FunctionDeclaration("worker", "A custom function", runtime, "app.handler", FunctionCode.Folder("functions/worker"),
             new Dictionary<string, string>(), [], Imports: imports);
-        return TracedFunctions.Build(declaration, settings, StackNames.For(settings), AwsContext.For(settings.Region, TestStacks.Account));
+        return TracedFunctions.Build(declaration, AppDeclaration.Empty with { Functions = [declaration] }, settings, StackNames.For(settings), AwsContext.For(settings.Region, TestStacks.Account));
     }
 
     [Fact]

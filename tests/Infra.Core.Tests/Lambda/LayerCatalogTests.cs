@@ -48,7 +48,7 @@ public class LayerCatalogTests
     {
         var raw = TestStacks.Raw("dev") with { };
         var values = new Dictionary<string, string>(raw.Values) { ["aws:region"] = "me-south-1", ["aws-native:region"] = "me-south-1" };
-        var error = TestStacks.Single(StackSettingsParser.Parse(raw with { Values = values }).Errors, "adot-tracing:lambda.flavor");
+        var error = TestStacks.Single(TestStacks.ParseRaw(raw with { Values = values }).Errors, "adot-tracing:lambda.flavor");
         Assert.Contains("me-south-1", error.Message);
     }
 

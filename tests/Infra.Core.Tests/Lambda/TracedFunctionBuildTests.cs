@@ -1,3 +1,4 @@
+using Infra.Core.App;
 using Infra.Core.Lambda;
 using Infra.Core.Naming;
 
@@ -11,11 +12,11 @@ public class TracedFunctionBuildTests
         // The legacy layer: the environment it needs is the wrapper, the propagators and the service name only.
         var settings = TestStacks.Settings("dev", ("lambda", """{"flavor":"legacy"}"""));
         var aws = AwsContext.For(settings.Region, TestStacks.Account);
-        return TracedFunctions.Build(declaration, settings, StackNames.For(settings), aws);
+        return TracedFunctions.Build(declaration, AppDeclaration.Empty with { Functions = [declaration] }, settings, StackNames.For(settings), aws);
     }
 
     private static FunctionDeclaration Declaration(string runtime = "python3.12", IReadOnlyDictionary<string, string>? environment = null) =>
-        new("reports", "Builds reports", runtime, "app.handler", "functions/reports", environment ?? new Dictionary<string, string>(), []);
+        new("reports", "Builds reports", runtime, "app.handler", FunctionCode.Folder("functions/reports"), environment ?? new Dictionary<string, string>(), []);
 
     [Fact]
     public void AFunctionThatDeclaresNothingGetsOnlyTheTracingPolicy()
@@ -39,7 +40,7 @@ public class TracedFunctionBuildTests
     public void ARuntimeWithoutALayerStopsTheBuildNamingTheFunction()
     {
         var exception = Assert.Throws<Infra.Core.Settings.InvalidStackSettingsException>(() => Build(Declaration("ruby3.3")));
-        Assert.Contains("function reports", exception.Message);
+        Assert.Contains("adot-tracing-dev-reports", exception.Message);
         Assert.Contains("ruby3.3", exception.Message);
     }
 }

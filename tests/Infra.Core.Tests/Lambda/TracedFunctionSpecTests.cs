@@ -55,7 +55,7 @@ public class TracedFunctionSpecTests
     [Fact]
     public void ChatbotMayOnlySendToItsQueue()
     {
-        var chatbot = TestStacks.Blueprint("dev").Chatbot;
+        var chatbot = TestStacks.Blueprint("dev").Function(ChatbotApp.Chatbot);
         var scoped = chatbot.Policy.Statements.Where(statement => !statement.Resources.Contains("*")).ToList();
         var send = Assert.Single(scoped);
         Assert.Equal(["sqs:SendMessage"], send.Actions);
@@ -66,7 +66,7 @@ public class TracedFunctionSpecTests
     [Fact]
     public void KnowledgeBaseAccessIsScopedToThatKnowledgeBase()
     {
-        var chatbot = TestStacks.Blueprint("dev", ("app", """{"knowledgeBaseId":"KB12345678"}""")).Chatbot;
+        var chatbot = TestStacks.Blueprint("dev", ("app", """{"knowledgeBaseId":"KB12345678"}""")).Function(ChatbotApp.Chatbot);
         var retrieve = chatbot.Policy.Statements.Single(statement => statement.Actions.Contains("bedrock:Retrieve"));
         Assert.Equal([$"arn:aws:bedrock:us-west-2:{TestStacks.Account}:knowledge-base/KB12345678"], retrieve.Resources);
         Assert.Equal("KB12345678", chatbot.Environment["KNOWLEDGE_BASE_ID"]);
@@ -75,14 +75,14 @@ public class TracedFunctionSpecTests
     [Fact]
     public void FailureSwitchReachesTheChatbot()
     {
-        Assert.Equal("false", TestStacks.Blueprint("dev").Chatbot.Environment["SIMULATE_FAILURE"]);
-        Assert.Equal("true", TestStacks.Blueprint("dev", ("app", """{"simulateFailure":true}""")).Chatbot.Environment["SIMULATE_FAILURE"]);
+        Assert.Equal("false", TestStacks.Blueprint("dev").Function(ChatbotApp.Chatbot).Environment["SIMULATE_FAILURE"]);
+        Assert.Equal("true", TestStacks.Blueprint("dev", ("app", """{"simulateFailure":true}""")).Function(ChatbotApp.Chatbot).Environment["SIMULATE_FAILURE"]);
     }
 
     [Fact]
     public void ConsumerReadsOnlyItsQueueAndWritesOnlyItsTable()
     {
-        var consumer = TestStacks.Blueprint("dev").Consumer;
+        var consumer = TestStacks.Blueprint("dev").Function(ChatbotApp.Consumer);
         var scoped = consumer.Policy.Statements.Where(statement => !statement.Resources.Contains("*")).ToList();
         Assert.Equal(
             [$"arn:aws:sqs:us-west-2:{TestStacks.Account}:adot-tracing-dev-questions", $"arn:aws:dynamodb:us-west-2:{TestStacks.Account}:table/adot-tracing-dev-questions"],
@@ -94,9 +94,9 @@ public class TracedFunctionSpecTests
     public void QueueVisibilityIsAtLeastSixConsumerTimeouts()
     {
         var blueprint = TestStacks.Blueprint("prod", ("lambda", """{"timeoutSeconds":60}"""));
-        Assert.True(blueprint.Queue.VisibilityTimeoutSeconds >= 6 * blueprint.Consumer.TimeoutSeconds);
-        Assert.Equal(29, blueprint.Chatbot.TimeoutSeconds);
-        Assert.Equal(5, blueprint.Queue.MaxReceiveCount);
-        Assert.Equal(["ReportBatchItemFailures"], blueprint.Queue.FunctionResponseTypes);
+        Assert.True(blueprint.Queues.Single().VisibilityTimeoutSeconds >= 6 * blueprint.Function(ChatbotApp.Consumer).TimeoutSeconds);
+        Assert.Equal(29, blueprint.Function(ChatbotApp.Chatbot).TimeoutSeconds);
+        Assert.Equal(5, blueprint.Queues.Single().MaxReceiveCount);
+        Assert.Equal(["ReportBatchItemFailures"], blueprint.Queues.Single().FunctionResponseTypes);
     }
 }

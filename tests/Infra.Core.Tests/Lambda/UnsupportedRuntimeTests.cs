@@ -1,3 +1,4 @@
+using Infra.Core.App;
 using Infra.Core.Lambda;
 using Infra.Core.Naming;
 using Infra.Core.Settings;
@@ -11,9 +12,9 @@ public class UnsupportedRuntimeTests
     {
         var settings = TestStacks.Settings("dev");
         var names = StackNames.For(settings);
-        var declaration = new FunctionDeclaration("report", "A custom function", "ruby3.3", "app.handler", "functions/report",
+        var declaration = new FunctionDeclaration("report", "A custom function", "ruby3.3", "app.handler", FunctionCode.Folder("functions/report"),
             new Dictionary<string, string>(), []);
-        var exception = Assert.Throws<InvalidStackSettingsException>(() => TracedFunctions.Build(declaration, settings, names, AwsContext.For(settings.Region, TestStacks.Account)));
+        var exception = Assert.Throws<InvalidStackSettingsException>(() => TracedFunctions.Build(declaration, AppDeclaration.Empty with { Functions = [declaration] }, settings, names, AwsContext.For(settings.Region, TestStacks.Account)));
         var error = Assert.Single(exception.Errors);
         Assert.Equal("adot-tracing:lambda.flavor", error.Key);
         Assert.Contains("ruby3.3", error.Message, StringComparison.Ordinal);

@@ -36,10 +36,10 @@ public class AlarmMeaningTests
         "A cold start of adot-tracing-prod-chatbot spent more than 3000 ms in its INIT phase (5 minutes, longest). "
         + "INIT is billed and delays the first request: check the layer's instrumentation and what the handler imports.")]
     [InlineData("queue-oldest-message-age",
-        "A question has waited more than 300 s in adot-tracing-prod-questions: the consumer is failing, throttled or too slow. "
+        "A message has waited more than 300 s in adot-tracing-prod-questions: the consumer is failing, throttled or too slow. "
         + "Check the consumer's error and throttle alarms.")]
     [InlineData("dlq-depth",
-        "1 or more questions are in the dead-letter queue adot-tracing-prod-questions-dlq: the consumer failed them 5 times. "
+        "1 or more messages are in the dead-letter queue adot-tracing-prod-questions-dlq: the consumer failed them 5 times. "
         + "Read the consumer's log for why, fix it, then redrive the messages to the queue.")]
     [InlineData("collector-cpu",
         "The collector tasks used more than 80% of their CPU for 5 of the last 5 minutes: spans may queue up or be dropped. Raise collector.cpu or add hosts.")]
@@ -56,7 +56,7 @@ public class AlarmMeaningTests
     {
         var staging = TestStacks.Blueprint("staging").Monitoring;
         Assert.StartsWith("More than 2% of the requests to adot-tracing-staging-api/staging got a 5XX answer", Meaning(staging, "api-5xx"), StringComparison.Ordinal);
-        Assert.Contains("at 8.4x or more the rate that would use exactly the whole budget, so 5% of the 7-day budget is gone within 60 minutes.",
+        Assert.Contains("at 3.36x or more the rate that would use exactly the whole budget, so 2% of the 7-day budget is gone within 60 minutes.",
             Meaning(staging, "slo-post-chat-availability-burn-rate"), StringComparison.Ordinal);
     }
 
@@ -106,7 +106,7 @@ public class AlarmMeaningTests
         // The SLO ARN pattern has the aws-us-gov partition (API_ServiceLevelObjective); only aws-cn goes without.
         var blueprint = TestStacks.Blueprint("dev");
         var monitoring = MonitoringBuilder.Build(blueprint.Settings, blueprint.Names, Infra.Core.Naming.AwsContext.For("us-gov-west-1", TestStacks.Account),
-            blueprint.Api, blueprint.Functions, blueprint.Queue, blueprint.Collector);
+            blueprint.Api, blueprint.Functions, blueprint.Queues, blueprint.Collector);
         Assert.Equal(2, monitoring.Slos.Count);
         Assert.Null(monitoring.SloNote);
     }

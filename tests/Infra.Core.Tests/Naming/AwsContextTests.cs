@@ -48,9 +48,7 @@ public class AwsContextTests
     [Fact]
     public void ChatbotIsToldTheQueueUrlOfItsPartition()
     {
-        var settings = TestStacks.Settings("dev");
-        var names = StackNames.For(settings);
-        var declaration = Infra.Core.Lambda.SampleApp.ChatbotDeclaration(settings, names, AwsContext.For("cn-north-1", Account));
-        Assert.Equal($"https://sqs.cn-north-1.amazonaws.com.cn/{Account}/adot-tracing-dev-questions", declaration.Environment["QUEUE_URL"]);
+        var chatbot = TestStacks.Blueprint("dev", ("aws:region", "cn-north-1"), ("aws-native:region", "cn-north-1")).Function(ChatbotApp.Chatbot);
+        Assert.Equal($"https://sqs.cn-north-1.amazonaws.com.cn/{Account}/adot-tracing-dev-questions", chatbot.Environment["QUEUE_URL"]);
     }
 }

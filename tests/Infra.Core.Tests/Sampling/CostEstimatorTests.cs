@@ -60,10 +60,10 @@ public class CostEstimatorTests
     }
 
     [Fact]
-    public void DevAtReferenceTrafficRecordsEveryRequest()
+    public void DevAtItsPresetTrafficRecordsEveryRequest()
     {
         var cost = TestStacks.Blueprint("dev").Cost;
         Assert.Equal(cost.RequestsPerSecond, cost.TracesPerSecond, 9);
-        Assert.Equal(100, cost.RequestsPerSecond);
+        Assert.Equal(0.4, cost.RequestsPerSecond, 9);
     }
 }

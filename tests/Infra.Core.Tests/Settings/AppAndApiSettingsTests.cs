@@ -20,7 +20,7 @@ public class AppAndApiSettingsTests
     [InlineData(1000, 10)]
     public void ReceiveCountAndBatchSizeAtTheirLimitsAreKept(int maxReceiveCount, int batchSize)
     {
-        var app = TestStacks.Settings("dev", ("app", $$"""{"maxReceiveCount":{{maxReceiveCount}},"batchSize":{{batchSize}}}""")).App;
+        var app = TestStacks.AppOf("dev", ("app", $$"""{"maxReceiveCount":{{maxReceiveCount}},"batchSize":{{batchSize}}}"""));
         Assert.Equal((maxReceiveCount, batchSize), (app.MaxReceiveCount, app.BatchSize));
     }
 
@@ -38,11 +38,11 @@ public class AppAndApiSettingsTests
 
     [Fact]
     public void TheFailureSwitchIsRead() =>
-        Assert.True(TestStacks.Settings("dev", ("app", """{"simulateFailure":true}""")).App.SimulateFailure);
+        Assert.True(TestStacks.AppOf("dev", ("app", """{"simulateFailure":true}""")).SimulateFailure);
 
     [Fact]
     public void AKnowledgeBaseIdIsKept() =>
-        Assert.Equal("KB12345678", TestStacks.Settings("dev", ("app", """{"knowledgeBaseId":"KB12345678"}""")).App.KnowledgeBaseId);
+        Assert.Equal("KB12345678", TestStacks.AppOf("dev", ("app", """{"knowledgeBaseId":"KB12345678"}""")).KnowledgeBaseId);
 
     [Theory]
     [InlineData("kb_2345678")]
@@ -51,10 +51,10 @@ public class AppAndApiSettingsTests
     public void AKnowledgeBaseIdOfAnotherShapeIsAnErrorAndDropped(string id)
     {
         var errors = new ErrorSink();
-        var reader = new ObjectReader(App, System.Text.Json.JsonDocument.Parse($$"""{"knowledgeBaseId":"{{id}}"}""").RootElement.Clone(), errors);
-        var app = AppSettingsReader.Read(reader, new AppSettings(false, null, 3, 10), errors);
+        var section = Infra.Core.App.AppSection.Of(System.Text.Json.JsonDocument.Parse($$"""{"knowledgeBaseId":"{{id}}"}""").RootElement.Clone(), errors);
+        var app = new ChatbotApp().Declare(section, TestStacks.Settings("dev"));
         Assert.Equal($"{App}.knowledgeBaseId: '{id}' is not a Bedrock knowledge base id (10 letters or digits).", Assert.Single(errors.Errors).ToString());
-        Assert.Null(app.KnowledgeBaseId);
+        Assert.DoesNotContain("KNOWLEDGE_BASE_ID", app.Function(ChatbotApp.Chatbot).Environment.Keys);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public class DocumentedPresetTests
     [Theory]
     [InlineData("dev", 256, 10, 7)]
     [InlineData("staging", 512, 10, 30)]
-    [InlineData("prod", 512, 15, 90)]
+    [InlineData("prod", 512, 15, 30)]
     public void LambdaPerEnvironment(string stack, int memory, int timeout, int retention)
     {
         var lambda = TestStacks.Settings(stack).Lambda;
@@ -42,7 +42,7 @@ public class DocumentedPresetTests
     [InlineData("staging", 3)]
     [InlineData("prod", 5)]
     public void AppPerEnvironment(string stack, int maxReceiveCount) =>
-        Assert.Equal(new AppSettings(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: maxReceiveCount, BatchSize: 10), TestStacks.Settings(stack).App);
+        Assert.Equal(new AppView(SimulateFailure: false, KnowledgeBaseId: null, MaxReceiveCount: maxReceiveCount, BatchSize: 10), TestStacks.AppOf(stack));
 
     [Theory]
     [InlineData("dev", 10, 20, 7)]
@@ -64,8 +64,14 @@ public class DocumentedPresetTests
     }
 
     [Fact]
-    public void ReferenceTraffic() =>
-        Assert.Equal([new RouteTraffic("POST", "/chat", 50), new RouteTraffic("GET", "/health", 45), new RouteTraffic("GET", "/static/*", 5)], TestStacks.Settings("dev").Traffic);
+    public void PresetTrafficIsSizedPerEnvironmentOnTheApisRoutes()
+    {
+        // README, "Monthly cost": dev 0.2/s on each route, staging 5/s, prod 50/s chat and 45/s health.
+        Assert.Equal([new RouteTraffic("POST", "/chat", 0.2), new RouteTraffic("GET", "/health", 0.2)], TestStacks.Settings("dev").Traffic);
+        Assert.Equal([new RouteTraffic("POST", "/chat", 5), new RouteTraffic("GET", "/health", 5)], TestStacks.Settings("staging").Traffic);
+        Assert.Equal([new RouteTraffic("POST", "/chat", 50), new RouteTraffic("GET", "/health", 45)], TestStacks.Settings("prod").Traffic);
+        Assert.Equal(TrafficSource.Preset, TestStacks.Settings("prod").TrafficSource);
+    }
 
     [Fact]
     public void DevRecordsEveryRequest()
@@ -118,9 +124,9 @@ public class DocumentedPresetTests
     [Fact]
     public void RecommendedProfile()
     {
-        // README, "Profiles": distro layers with no pin, Application Signals on, t3.medium hosts, the rendered (custom)
-        // config, least-privilege IAM.
-        var settings = TestStacks.Settings("dev");
+        // README, "Profiles": distro layers with no pin, Application Signals on (where the environment's preset has it:
+        // staging), t3.medium hosts, the rendered (custom) config, least-privilege IAM.
+        var settings = TestStacks.Settings("staging");
         Assert.Equal(Profile.Recommended, settings.Profile);
         Assert.Equal(IamMode.LeastPrivilege, settings.IamMode);
         Assert.Equal("t3.medium", settings.Collector.InstanceType);
@@ -196,7 +202,7 @@ public class ProfileOverrideTests
 
     [Fact]
     public void ApplicationSignalsTurnedOff() =>
-        Assert.Equal(["applicationSignals.enabled: false"], Overrides("dev", ("applicationSignals", """{"enabled":false}""")));
+        Assert.Equal(["applicationSignals.enabled: false"], Overrides("staging", ("applicationSignals", """{"enabled":false}""")));
 
     [Fact]
     public void VersionsBeyondTheProfilesPinsInLanguageOrder() =>

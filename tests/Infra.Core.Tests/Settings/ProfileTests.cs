@@ -100,7 +100,7 @@ public class ProfileTests
     [Fact]
     public void RecommendedIsTheDefaultProfile()
     {
-        var settings = TestStacks.Settings("dev");
+        var settings = TestStacks.Settings("staging");
         Assert.Equal(Profile.Recommended, settings.Profile);
         Assert.Equal(IamMode.LeastPrivilege, settings.IamMode);
         Assert.Equal(LayerFlavor.Distro, settings.Lambda.Flavor);
@@ -163,7 +163,7 @@ public class ProfileTests
     public void ExplicitPythonReleaseReplacesTheArticles()
     {
         var blueprint = TestStacks.Blueprint("dev", Article, ("lambda", """{"versions":{"python":"1.32.0"}}"""));
-        Assert.Equal(["arn:aws:lambda:us-west-2:901920570463:layer:aws-otel-python-amd64-ver-1-32-0:2"], blueprint.Chatbot.Layers);
+        Assert.Equal(["arn:aws:lambda:us-west-2:901920570463:layer:aws-otel-python-amd64-ver-1-32-0:2"], blueprint.Function(ChatbotApp.Chatbot).Layers);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public class ProfileTests
         Assert.Empty(settings.Lambda.Versions);
         Assert.False(settings.ApplicationSignals.Enabled);
         var blueprint = TestStacks.Blueprint("dev", Article, ("lambda", """{"flavor":"distro"}"""));
-        Assert.Equal("false", blueprint.Chatbot.Environment["OTEL_AWS_APPLICATION_SIGNALS_ENABLED"]);
+        Assert.Equal("false", blueprint.Function(ChatbotApp.Chatbot).Environment["OTEL_AWS_APPLICATION_SIGNALS_ENABLED"]);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public class SettingsParserTests
     public void RegionIsRequired()
     {
         var raw = new RawStackConfig("dev", new Dictionary<string, string>());
-        var result = StackSettingsParser.Parse(raw);
+        var result = TestStacks.ParseRaw(raw);
         Assert.Contains(result.Errors, error => error.Key == "aws:region" && error.Message.Contains("required"));
     }
 
@@ -51,7 +51,7 @@ public class SettingsParserTests
     public void NativeRegionIsRequired()
     {
         var raw = new RawStackConfig("dev", new Dictionary<string, string> { ["aws:region"] = "us-west-2" });
-        Assert.Contains(StackSettingsParser.Parse(raw).Errors, error => error.Key == "aws-native:region");
+        Assert.Contains(TestStacks.ParseRaw(raw).Errors, error => error.Key == "aws-native:region");
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class SettingsParserTests
     {
         var settings = TestStacks.Settings("dev", ("collector", "{\"maxSize\":\"3\",\"enabled\":\"true\"}"), ("app", "{\"simulateFailure\":\"true\"}"));
         Assert.Equal(3, settings.Collector.MaxSize);
-        Assert.True(settings.App.SimulateFailure);
+        Assert.True(TestStacks.AppOf("dev", ("app", "{\"simulateFailure\":\"true\"}")).SimulateFailure);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class SettingsParserTests
         Assert.Equal("arn:aws:lambda:us-west-2:123456789012:layer:custom:3", settings.Lambda.LayerArn);
         Assert.Equal((1024, 20, 60), (settings.Lambda.MemorySize, settings.Lambda.TimeoutSeconds, settings.Lambda.LogRetentionDays));
 
-        Assert.Equal(new AppSettings(true, "ABCDEFGHIJ", 7, 5), settings.App);
+        Assert.Equal(new AppView(true, "ABCDEFGHIJ", 7, 5), TestStacks.AppOf("dev", ("app", """{"simulateFailure":true,"knowledgeBaseId":"ABCDEFGHIJ","maxReceiveCount":7,"batchSize":5}""")));
         Assert.Equal(new ApiSettings(ApiType.Rest, "v1", 12.5, 30, 14), settings.Api);
 
         Assert.Equal(["/pay*"], settings.Sampling.CriticalPaths);

@@ -29,14 +29,14 @@ public class StackSettingsParserTests
         // The README shows this message under "How errors look".
         var errors = TestStacks.Errors("dev", ("samplng", "{}"));
         Assert.Equal(
-            "unknown key 'adot-tracing:samplng'. Did you mean 'sampling'? Known keys here: environment, profile, iamMode, collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts.",
+            "unknown key 'adot-tracing:samplng'. Did you mean 'sampling'? Known keys here: environment, profile, iamMode, collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts, slo.",
             Message(errors, "adot-tracing:samplng"));
     }
 
     [Fact]
     public void AMisspeltNamespaceNamesTheNearestAndEveryKnownNamespace()
     {
-        var result = StackSettingsParser.Parse(Raw("dev", ("adot-tracng:collector", "{}")));
+        var result = TestStacks.ParseRaw(Raw("dev", ("adot-tracng:collector", "{}")));
         Assert.Equal(
             "unknown config namespace 'adot-tracng'. Did you mean 'adot-tracing'? Known namespaces: adot-tracing, aws, aws-native, pulumi.",
             Message(result.Errors, "adot-tracng:collector"));
@@ -45,7 +45,7 @@ public class StackSettingsParserTests
     [Fact]
     public void AKeyWithoutANamespaceIsItsOwnUnknownNamespace()
     {
-        var result = StackSettingsParser.Parse(Raw("dev", ("collector", "{}")));
+        var result = TestStacks.ParseRaw(Raw("dev", ("collector", "{}")));
         Assert.Equal(
             "unknown config namespace 'collector'. Known namespaces: adot-tracing, aws, aws-native, pulumi.",
             Message(result.Errors, "collector"));
@@ -54,7 +54,7 @@ public class StackSettingsParserTests
     [Fact]
     public void AKeyStartingWithAColonHasAnEmptyNamespace()
     {
-        var result = StackSettingsParser.Parse(Raw("dev", (":collector", "{}")));
+        var result = TestStacks.ParseRaw(Raw("dev", (":collector", "{}")));
         Assert.Equal(
             "unknown config namespace ''. Known namespaces: adot-tracing, aws, aws-native, pulumi.",
             Message(result.Errors, ":collector"));
@@ -66,14 +66,14 @@ public class StackSettingsParserTests
     [InlineData("pulumi:tags")]
     public void KeysOfTheProvidersAndTheEngineAreAccepted(string key)
     {
-        var result = StackSettingsParser.Parse(Raw("dev", (key, "x")));
+        var result = TestStacks.ParseRaw(Raw("dev", (key, "x")));
         Assert.True(result.IsValid, string.Join(" | ", result.Errors));
     }
 
     [Fact]
     public void UnknownKeysAreReportedInOrdinalOrder()
     {
-        var result = StackSettingsParser.Parse(Raw("dev", ("zeta:b", "1"), ("adot-tracing:zz", "1"), ("alpha:a", "1"), ("adot-tracing:aa", "1")));
+        var result = TestStacks.ParseRaw(Raw("dev", ("zeta:b", "1"), ("adot-tracing:zz", "1"), ("alpha:a", "1"), ("adot-tracing:aa", "1")));
         Assert.Equal(["adot-tracing:aa", "adot-tracing:zz", "alpha:a", "zeta:b"], result.Errors.Select(error => error.Key));
     }
 
@@ -200,7 +200,7 @@ public class StackSettingsParserTests
     public void AnUnknownRegionSkipsTheRegionChecksButIsInvalid()
     {
         // A layer ARN from another Region would be refused if the Region were known.
-        var result = StackSettingsParser.Parse(Raw("dev",
+        var result = TestStacks.ParseRaw(Raw("dev",
             ("aws:region", "us-west-9"), ("aws-native:region", "us-west-9"),
             ("adot-tracing:lambda", """{"layerArn":"arn:aws:lambda:eu-west-1:123456789012:layer:custom:3"}""")));
         Assert.Null(result.Settings);
@@ -210,7 +210,7 @@ public class StackSettingsParserTests
     [Fact]
     public void TheSettingsCarryTheProjectStackAndRegion()
     {
-        var settings = StackSettingsParser.Parse(Raw("dev", ("aws:region", "eu-west-1"), ("aws-native:region", "eu-west-1"))).GetOrThrow();
+        var settings = TestStacks.ParseRaw(Raw("dev", ("aws:region", "eu-west-1"), ("aws-native:region", "eu-west-1"))).GetOrThrow();
         Assert.Equal(("adot-tracing", "dev", "eu-west-1"), (settings.Project, settings.StackName, settings.Region));
     }
 }

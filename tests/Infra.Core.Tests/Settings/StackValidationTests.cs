@@ -85,7 +85,7 @@ public class StackValidationTests
     public void AMissingLayerIsReportedOnceForAllFunctionsThatNeedIt()
     {
         // The article profile's legacy layers are not published in me-south-1; both functions run Python.
-        var errors = StackSettingsParser.Parse(new RawStackConfig("dev", new Dictionary<string, string>
+        var errors = TestStacks.ParseRaw(new RawStackConfig("dev", new Dictionary<string, string>
         {
             ["aws:region"] = "me-south-1",
             ["aws-native:region"] = "me-south-1",
@@ -101,7 +101,7 @@ public class StackValidationTests
     public void AnExplicitLayerArnStandsInForAMissingCatalogLayer()
     {
         const string arn = "arn:aws:lambda:me-south-1:123456789012:layer:custom:4";
-        var result = StackSettingsParser.Parse(new RawStackConfig("dev", new Dictionary<string, string>
+        var result = TestStacks.ParseRaw(new RawStackConfig("dev", new Dictionary<string, string>
         {
             ["aws:region"] = "me-south-1",
             ["aws-native:region"] = "me-south-1",
@@ -119,7 +119,7 @@ public class StackValidationTests
         var result = TestStacks.Parse("dev", ("lambda", """{"timeoutSeconds":30}"""));
         Assert.True(result.IsValid);
         Assert.Equal(
-            "adot-tracing:lambda.timeoutSeconds: 30s applies to the consumer; the chatbot stays at 29s, API Gateway's integration timeout.",
+            "adot-tracing:lambda.timeoutSeconds: 30s applies to functions no route invokes; those behind routes (chatbot) stay at 29s, API Gateway's integration timeout.",
             Assert.Single(result.Warnings));
     }
 
@@ -240,7 +240,7 @@ public class TransactionSearchSettingsTests
     [InlineData("enabledElsewhere")]
     public void EitherSwitchIsRefusedInGovCloud(string name)
     {
-        var errors = StackSettingsParser.Parse(InRegion("us-gov-west-1", $$"""{"{{name}}":true}""")).Errors;
+        var errors = TestStacks.ParseRaw(InRegion("us-gov-west-1", $$"""{"{{name}}":true}""")).Errors;
         Assert.Equal(
             "true, but us-gov-west-1 is in AWS GovCloud (US) (aws-us-gov), where CloudWatch Transaction Search is not available; "
             + "leave it false there (the collector then exports with awsxray).",
@@ -250,14 +250,14 @@ public class TransactionSearchSettingsTests
     [Fact]
     public void OffInGovCloudIsNoError()
     {
-        var errors = StackSettingsParser.Parse(InRegion("us-gov-west-1", """{"enabled":false}""")).Errors;
+        var errors = TestStacks.ParseRaw(InRegion("us-gov-west-1", """{"enabled":false}""")).Errors;
         Assert.DoesNotContain(errors, error => error.Key.StartsWith(Key, StringComparison.Ordinal));
     }
 
     [Fact]
     public void ChinaIsNotGovCloud()
     {
-        var errors = StackSettingsParser.Parse(InRegion("cn-north-1", """{"enabled":true}""")).Errors;
+        var errors = TestStacks.ParseRaw(InRegion("cn-north-1", """{"enabled":true}""")).Errors;
         Assert.DoesNotContain(errors, error => error.Key.StartsWith(Key, StringComparison.Ordinal));
     }
 }
@@ -270,8 +270,16 @@ public class ApplicationSignalsSettingsTests
     private const string Key = "adot-tracing:applicationSignals";
 
     [Fact]
-    public void OnByDefaultWithTheRecommendedProfile() =>
-        Assert.Equal(new ApplicationSignalsSettings(Enabled: true, Discovery: false), TestStacks.Settings("dev").ApplicationSignals);
+    public void OnByDefaultWithTheRecommendedProfileWhereTheEnvironmentsPresetSaysSo()
+    {
+        Assert.Equal(new ApplicationSignalsSettings(Enabled: true, Discovery: false), TestStacks.Settings("staging").ApplicationSignals);
+        Assert.False(TestStacks.Settings("dev").ApplicationSignals.Enabled);
+        Assert.False(TestStacks.Settings("prod").ApplicationSignals.Enabled);
+    }
+
+    [Fact]
+    public void AStackFileCanTurnItOnWhereThePresetLeavesItOff() =>
+        Assert.True(TestStacks.Settings("prod", ("applicationSignals", """{"enabled":true}""")).ApplicationSignals.Enabled);
 
     [Fact]
     public void OffByDefaultWithTheArticleProfile() =>

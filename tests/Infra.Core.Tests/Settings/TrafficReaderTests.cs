@@ -2,12 +2,17 @@ using Infra.Core.Settings;
 
 namespace Infra.Core.Tests.Settings;
 
-/// <summary>adot-tracing:traffic: a map of "METHOD /path" to requests per second, {} meaning the reference traffic.</summary>
+/// <summary>adot-tracing:traffic: a map of "METHOD /path" to requests per second, {} meaning the environment's preset traffic.</summary>
 public class TrafficReaderTests
 {
     private const string Key = "adot-tracing:traffic";
 
-    private static (IReadOnlyList<RouteTraffic> Routes, IReadOnlyList<SettingsError> Errors) Read(string? json)
+    private static readonly IReadOnlyList<RouteTraffic> Preset = [new("GET", "/preset", 1)];
+
+    private static (IReadOnlyList<RouteTraffic> Routes, IReadOnlyList<SettingsError> Errors) Read(string? json) =>
+        ReadWithSource(json) is var read ? (read.Routes, read.Errors) : default;
+
+    private static (IReadOnlyList<RouteTraffic> Routes, TrafficSource Source, IReadOnlyList<SettingsError> Errors) ReadWithSource(string? json)
     {
         var values = new Dictionary<string, string>();
         if (json is not null)
@@ -16,20 +21,25 @@ public class TrafficReaderTests
         }
 
         var errors = new ErrorSink();
-        var routes = TrafficReader.Read(new RawStackConfig("dev", values), errors);
-        return (routes, errors.Errors);
+        var (routes, source) = TrafficReader.Read(new RawStackConfig("dev", values), Preset, errors);
+        return (routes, source, errors.Errors);
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("null")]
     [InlineData("{}")]
-    public void AbsentNullOrEmptyMeansTheReferenceTraffic(string? json)
+    public void AbsentNullOrEmptyMeansThePresetTrafficAndSaysSo(string? json)
     {
-        var (routes, errors) = Read(json);
-        Assert.Same(EnvironmentPresets.ReferenceTraffic, routes);
+        var (routes, source, errors) = ReadWithSource(json);
+        Assert.Same(Preset, routes);
+        Assert.Equal(TrafficSource.Preset, source);
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public void RoutesTheStackFileSetsComeFromTheStackFile() =>
+        Assert.Equal(TrafficSource.StackFile, ReadWithSource("""{"POST /chat":1}""").Source);
 
     [Fact]
     public void RoutesAreReadInOrderWithTheirRates()
@@ -43,10 +53,10 @@ public class TrafficReaderTests
     [InlineData("[]", "a list")]
     [InlineData("5", "the number 5")]
     [InlineData("\"POST /chat\"", "the string \"POST /chat\"")]
-    public void SomethingOtherThanAMapIsAnErrorAndTheReferenceTrafficIsKept(string json, string described)
+    public void SomethingOtherThanAMapIsAnErrorAndThePresetTrafficIsKept(string json, string described)
     {
         var (routes, errors) = Read(json);
-        Assert.Same(EnvironmentPresets.ReferenceTraffic, routes);
+        Assert.Same(Preset, routes);
         Assert.Equal([new SettingsError(Key, $"expected a map of \"METHOD /path\" to requests per second, got {described}.")], errors);
     }
 

@@ -15,7 +15,7 @@ public class ApplicationSignalsTests
     public void EveryFunctionCarriesTheApplicationSignalsManagedPolicy()
     {
         // The policy's ARN: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/CloudWatchLambdaApplicationSignalsExecutionRolePolicy.html
-        var blueprint = TestStacks.Blueprint("dev");
+        var blueprint = TestStacks.Blueprint("staging");
         Assert.Equal(2, blueprint.Functions.Count);
         Assert.All(blueprint.Functions, function =>
             Assert.Contains("arn:aws:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy", function.Role.ManagedPolicyArns));
@@ -27,8 +27,8 @@ public class ApplicationSignalsTests
         // An AWS managed policy's ARN is arn:<partition>:iam::aws:policy/<name>, the pattern
         // arn:aws(-[a-z]{1,5}){0,3}:iam::aws:policy/... of https://docs.amazonaws.cn/singlesignon/latest/APIReference/API_AttachedManagedPolicy.html;
         // the distro layer is published in cn-north-1.
-        var blueprint = TestStacks.Blueprint("dev", ("aws:region", "cn-north-1"), ("aws-native:region", "cn-north-1"));
-        Assert.Contains("arn:aws-cn:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy", blueprint.Consumer.Role.ManagedPolicyArns);
+        var blueprint = TestStacks.Blueprint("staging", ("aws:region", "cn-north-1"), ("aws-native:region", "cn-north-1"));
+        Assert.Contains("arn:aws-cn:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy", blueprint.Function(ChatbotApp.Consumer).Role.ManagedPolicyArns);
     }
 
     [Fact]
@@ -38,9 +38,9 @@ public class ApplicationSignalsTests
         Assert.All(blueprint.Functions, function =>
         {
             Assert.Equal("/opt/otel-instrument", function.Environment["AWS_LAMBDA_EXEC_WRAPPER"]);
-            // The layer's wrapper turns Application Signals on when this is unset and off unless it is exactly "true"
-            // (aws-observability/aws-otel-python-instrumentation, lambda-layer/src/otel-instrument).
-            Assert.Equal("true", function.Environment["OTEL_AWS_APPLICATION_SIGNALS_ENABLED"]);
+            // The layer reports Application Signals by default; AWS documents only OTEL_AWS_APPLICATION_SIGNALS_ENABLED=false,
+            // to turn it off (https://docs.aws.amazon.com/xray/latest/devguide/xray-sdk-migration.html), so on means unset.
+            Assert.False(function.Environment.ContainsKey("OTEL_AWS_APPLICATION_SIGNALS_ENABLED"));
             Assert.Equal("Active", function.TracingMode);
             Assert.Contains(":layer:AWSOpenTelemetryDistroPython:", Assert.Single(function.Layers));
         });
@@ -51,8 +51,8 @@ public class ApplicationSignalsTests
     {
         // OTEL_SERVICE_NAME names the service in Application Signals ("Service Grouping",
         // https://aws-otel.github.io/docs/getting-started/lambda).
-        var blueprint = TestStacks.Blueprint("dev");
-        Assert.Equal(["adot-tracing-dev-chatbot", "adot-tracing-dev-sqs-consumer"], blueprint.ApplicationSignals.Services);
+        var blueprint = TestStacks.Blueprint("staging");
+        Assert.Equal(["adot-tracing-staging-chatbot", "adot-tracing-staging-sqs-consumer"], blueprint.ApplicationSignals.Services);
         Assert.True(blueprint.ApplicationSignals.FunctionsEnabled);
     }
 
@@ -73,7 +73,7 @@ public class ApplicationSignalsTests
     {
         // Active tracing needs xray:PutTelemetryRecords as well, which the Application Signals policy does not grant
         // (it grants xray:PutTraceSegments only; AWSXRayDaemonWriteAccess carries both).
-        var function = TestStacks.Blueprint("dev").Chatbot;
+        var function = TestStacks.Blueprint("dev").Function(ChatbotApp.Chatbot);
         var xray = function.Policy.Statements.Single(statement => statement.Actions.Contains("xray:PutTelemetryRecords"));
         Assert.Contains("xray:PutTraceSegments", xray.Actions);
     }

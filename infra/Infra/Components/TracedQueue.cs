@@ -1,13 +1,11 @@
-using System.Collections.Immutable;
 using Infra.Core.Messaging;
 using Pulumi;
 using Aws = Pulumi.Aws;
-using DynamoDb = Pulumi.AwsNative.DynamoDb;
 using Sqs = Pulumi.AwsNative.Sqs;
 
 namespace Infra.Components;
 
-public sealed class QuestionQueueArgs
+public sealed class TracedQueueArgs
 {
     public required QueueSpec Spec { get; init; }
 
@@ -18,18 +16,19 @@ public sealed class QuestionQueueArgs
 }
 
 /// <summary>
-/// The SQS link between producer and consumer (the article's Step 4): a queue with a dead-letter queue, SSE,
-/// and an event source mapping that reports partial batch failures; plus the table the consumer writes.
-/// SQS propagates the X-Ray trace header, so the producer's and consumer's traces are linked.
-/// The queues and the table are guarded against deletion as the spec's protection says.
+/// A queue between a producer and a consumer function (the article's Step 4): a queue with a dead-letter queue,
+/// SSE, and an event source mapping that reports partial batch failures. SQS propagates the X-Ray trace header, so
+/// the producer's and consumer's traces are linked. The queues are guarded against deletion as the spec says.
 /// </summary>
-public sealed class QuestionQueue : ComponentResource
+public sealed class TracedQueue : ComponentResource
 {
-    public QuestionQueue(string name, QuestionQueueArgs args, ComponentResourceOptions? options = null)
-        : base("adot-tracing:messaging:QuestionQueue", name, options)
+    /// <summary>What this component was called before it served any queue; the alias keeps existing stacks' URNs.</summary>
+    private const string FormerType = "adot-tracing:messaging:QuestionQueue";
+
+    public TracedQueue(string name, TracedQueueArgs args, ComponentResourceOptions? options = null)
+        : base("adot-tracing:messaging:TracedQueue", name, WithFormerType(options))
     {
         var spec = args.Spec;
-        var tableSpec = spec.ConsumerTable;
         var tags = Inputs.Tags(args.Tags);
 
         var deadLetter = new Sqs.Queue($"{name}-dlq", new Sqs.QueueArgs
@@ -54,22 +53,6 @@ public sealed class QuestionQueue : ComponentResource
             Tags = tags,
         }, Inputs.Guarded(this, spec.Protection));
 
-        var table = new DynamoDb.Table($"{name}-table", new DynamoDb.TableArgs
-        {
-            TableName = tableSpec.Name,
-            BillingMode = tableSpec.BillingMode,
-            AttributeDefinitions = tableSpec.KeySchema
-                .Select(key => new DynamoDb.Inputs.TableAttributeDefinitionArgs { AttributeName = key.AttributeName, AttributeType = key.AttributeType })
-                .ToList(),
-            KeySchema = tableSpec.KeySchema
-                .Select(key => new DynamoDb.Inputs.TableKeySchemaArgs { AttributeName = key.AttributeName, KeyType = key.KeyType })
-                .ToImmutableArray(),
-            SseSpecification = new DynamoDb.Inputs.TableSseSpecificationArgs { SseEnabled = tableSpec.ServerSideEncryption },
-            PointInTimeRecoverySpecification = new DynamoDb.Inputs.TablePointInTimeRecoverySpecificationArgs { PointInTimeRecoveryEnabled = tableSpec.PointInTimeRecovery },
-            DeletionProtectionEnabled = tableSpec.DeletionProtection,
-            Tags = tags,
-        }, Inputs.Guarded(this, tableSpec.Protection));
-
         var mapping = new Aws.Lambda.EventSourceMapping($"{name}-consumer-mapping", new Aws.Lambda.EventSourceMappingArgs
         {
             EventSourceArn = queue.Arn,
@@ -82,15 +65,12 @@ public sealed class QuestionQueue : ComponentResource
         QueueArn = queue.Arn;
         QueueName = queue.QueueName.Apply(queueName => queueName ?? spec.Name);
         DeadLetterQueueArn = deadLetter.Arn;
-        TableName = table.TableName.Apply(tableName => tableName ?? tableSpec.Name);
-        TableArn = table.Arn;
         MappingId = mapping.Id;
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["queueUrl"] = QueueUrl,
             ["queueArn"] = QueueArn,
             ["deadLetterQueueArn"] = DeadLetterQueueArn,
-            ["tableName"] = TableName,
         });
     }
 
@@ -102,9 +82,14 @@ public sealed class QuestionQueue : ComponentResource
 
     [Output] public Output<string> DeadLetterQueueArn { get; private set; }
 
-    [Output] public Output<string> TableName { get; private set; }
-
-    [Output] public Output<string> TableArn { get; private set; }
-
     [Output] public Output<string> MappingId { get; private set; }
+
+    /// <summary>Stacks deployed before queues were declared per app hold this queue under a component of the former
+    /// type; aliasing it keeps its children's URNs, so no queue is replaced.</summary>
+    private static ComponentResourceOptions WithFormerType(ComponentResourceOptions? options)
+    {
+        var merged = options ?? new ComponentResourceOptions();
+        merged.Aliases.Add(new Alias { Type = FormerType });
+        return merged;
+    }
 }

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Infra.Core.Settings;
+
+namespace Infra.Core.App;
+
+/// <summary>
+/// An app the program deploys: how it reads its own settings (the stack's <c>app</c> object) and what it declares
+/// for a stack. The program and the offline plan both take the app from here, so they see the same declaration.
+/// </summary>
+public abstract class AppDefinition
+{
+    /// <summary>Reads the app's settings from the <c>app</c> section and declares the app for this stack.
+    /// Report every wrong setting through <paramref name="section"/> and fall back to a default.</summary>
+    public abstract AppDeclaration Declare(AppSection section, StackSettings settings);
+}
+
+/// <summary>An app with no settings of its own: the same declaration for every stack.</summary>
+public sealed class FixedApp(AppDeclaration declaration) : AppDefinition
+{
+    public override AppDeclaration Declare(AppSection section, StackSettings settings)
+    {
+        section.Finish();
+        return declaration;
+    }
+}
+
+/// <summary>
+/// The stack's <c>app</c> object, read the way every other section is: a wrong value is reported with the full key
+/// and what is allowed, and its fallback stands in, so one run lists every error. Unknown keys are reported by
+/// <see cref="Finish"/>.
+/// </summary>
+public sealed class AppSection
+{
+    private readonly ObjectReader _reader;
+    private readonly ErrorSink _errors;
+
+    internal AppSection(ObjectReader reader, ErrorSink errors)
+    {
+        _reader = reader;
+        _errors = errors;
+    }
+
+    /// <summary>An empty section, for apps declared outside a stack (tests, other programs).</summary>
+    public static AppSection Empty(ErrorSink errors) =>
+        new(new ObjectReader(ConfigKeys.Full(ConfigKeys.App), null, errors), errors);
+
+    /// <summary>A section over a JSON object, as the stack file's <c>app</c> value arrives.</summary>
+    public static AppSection Of(JsonElement? value, ErrorSink errors) =>
+        new(new ObjectReader(ConfigKeys.Full(ConfigKeys.App), value, errors), errors);
+
+    public bool Bool(string name, bool fallback) => _reader.Bool(name, fallback);
+
+    public int Int(string name, int fallback, int min, int max) => _reader.Int(name, fallback, min, max);
+
+    public string? OptionalString(string name) => _reader.OptionalString(name);
+
+    /// <summary>The full key of a setting, for an error message.</summary>
+    public string PathOf(string name) => _reader.PathOf(name);
+
+    public void Error(string name, string message) => _errors.Add(PathOf(name), message);
+
+    public void Finish() => _reader.Finish();
+}
