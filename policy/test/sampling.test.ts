@@ -38,11 +38,11 @@ test("a boost on a rule for a service that runs an ADOT SDK passes", async () =>
 });
 
 test("a critical path without a reservoir fails", async () => {
-    const rule = variant("prod", "sampling-critical-2");
+    const rule = variant("prod", "sampling-critical-1");
     rule.inputs.samplingRule.reservoirSize = 0;
     const found = await messages(rule);
     assert.equal(found.length, 1);
-    assert.match(found[0], /"adot-tracing-prod-critical-2".*critical path \(\/checkout\*\) with a reservoir of 0: set reservoirSize to at least 1/);
+    assert.match(found[0], /"adot-tracing-prod-critical-1".*critical path \(\/chat\*\) with a reservoir of 0: set reservoirSize to at least 1/);
 });
 
 test("a routine path may go without a reservoir", async () => {

@@ -101,7 +101,6 @@ export function record(stack: string, plan: Plan): RecordedStack {
 
     const nativeTags = Object.entries(plan.tags as Record<string, string>).map(([key, value]) => ({ key, value }));
     const functionUrns = new Map<string, string>();
-    const roleDocuments = new Map<string, unknown[]>();
     for (const fn of plan.functions) {
         const componentType = "adot-tracing:lambda:TracedFunction";
         const parent = component(componentType, fn.key);
@@ -114,13 +113,12 @@ export function record(stack: string, plan: Plan): RecordedStack {
             policies: fn.role.inlinePolicies.map((policy: Plan) => ({ policyName: policy.name, policyDocument: policy.document })),
             tags: nativeTags,
         }, { arn: roleArn });
-        roleDocuments.set(fn.key, fn.role.inlinePolicies.map((policy: Plan) => policy.document));
         functionUrns.set(fn.key, child(parent, componentType, "aws:lambda/function:Function", `${fn.key}-function`, "aws", {
             name: fn.functionName,
             description: fn.description,
             runtime: fn.runtime,
             handler: fn.handler,
-            code: { [sigKey]: archiveSig, path: fn.codePath },
+            code: { [sigKey]: archiveSig, path: fn.code.path },
             architectures: [fn.architecture],
             memorySize: fn.memorySize,
             timeout: fn.timeoutSeconds,
@@ -170,34 +168,32 @@ export function record(stack: string, plan: Plan): RecordedStack {
             { ruleArn: `arn:${partition}:xray:${region}:${account}:sampling-rule/${rule.ruleName}` });
     }
 
-    const queueType = "adot-tracing:messaging:QuestionQueue";
+    const queueType = "adot-tracing:messaging:TracedQueue";
     const domain = partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
     for (const queue of plan.queues) {
-        const parent = component(queueType, "questions");
+        const parent = component(queueType, queue.key);
         // Queue URLs have the form https://sqs.<region>.amazonaws.com/<account>/<queue name>
         // (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-queue-message-identifiers.html).
         const url = (name: string) => `https://sqs.${region}.${domain}/${account}/${name}`;
         const deadLetterArn = `arn:${partition}:sqs:${region}:${account}:${queue.deadLetterName}`;
-        const deadLetterUrn = child(parent, queueType, "aws-native:sqs:Queue", "questions-dlq", "aws-native", {
+        const deadLetterUrn = child(parent, queueType, "aws-native:sqs:Queue", `${queue.key}-dlq`, "aws-native", {
             queueName: queue.deadLetterName, sqsManagedSseEnabled: queue.sqsManagedEncryption,
             messageRetentionPeriod: queue.deadLetterRetentionSeconds, tags: nativeTags,
         }, { arn: deadLetterArn, queueUrl: url(queue.deadLetterName) });
-        const queueUrn = child(parent, queueType, "aws-native:sqs:Queue", "questions-queue", "aws-native", {
+        const queueUrn = child(parent, queueType, "aws-native:sqs:Queue", `${queue.key}-queue`, "aws-native", {
             queueName: queue.name, sqsManagedSseEnabled: queue.sqsManagedEncryption, visibilityTimeout: queue.visibilityTimeoutSeconds,
             messageRetentionPeriod: queue.messageRetentionSeconds,
             redrivePolicy: { deadLetterTargetArn: deadLetterArn, maxReceiveCount: queue.maxReceiveCount },
             tags: nativeTags,
         }, { arn: queue.arn, queueUrl: url(queue.name) }, { redrivePolicy: [deadLetterUrn] });
 
-        // The plan does not say which function consumes the queue; the consumer is the function whose role may receive
-        // from it, the permission an SQS event source needs (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html).
-        const consumers = plan.functions.filter((fn: Plan) => allows(roleDocuments.get(fn.key) ?? [], "sqs:ReceiveMessage", queue.arn));
-        if (consumers.length !== 1) {
-            throw new Error(`queue ${queue.name}: expected one function allowed to receive from it, found ${consumers.length}`);
+        // The plan names the consuming function; the program gives it the queue's event source mapping.
+        const consumer = plan.functions.find((fn: Plan) => fn.key === queue.consumer);
+        if (!consumer) {
+            throw new Error(`queue ${queue.name}: its consumer '${queue.consumer}' is none of the plan's functions`);
         }
 
-        const [consumer] = consumers;
-        child(parent, queueType, "aws:lambda/eventSourceMapping:EventSourceMapping", "questions-consumer-mapping", "aws", {
+        child(parent, queueType, "aws:lambda/eventSourceMapping:EventSourceMapping", `${queue.key}-consumer-mapping`, "aws", {
             eventSourceArn: queue.arn, functionName: consumer.functionName, batchSize: queue.batchSize,
             functionResponseTypes: queue.functionResponseTypes,
         }, {
@@ -206,11 +202,6 @@ export function record(stack: string, plan: Plan): RecordedStack {
     }
 
     return { stack, project, recordedFrom: `scripts/plan ${stack} --json`, resources };
-}
-
-function allows(documents: unknown[], action: string, resource: string): boolean {
-    return documents.some(document => ((document as Plan).Statement as Plan[]).some(statement =>
-        statement.Effect === "Allow" && [statement.Action].flat().includes(action) && [statement.Resource].flat().includes(resource)));
 }
 
 export function serialize(recorded: RecordedStack): string {
