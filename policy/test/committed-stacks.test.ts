@@ -3,16 +3,13 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { committedStacks, planOf, record, serialize } from "../tools/record-stacks";
-import { Engine, loadConfig, loadStack } from "./engine";
+import { Engine, loadStack } from "./engine";
 import { stacks } from "./helpers";
 import { tokens } from "../src/tokens";
 
 let engine: Engine;
-before(async () => {
-    engine = await Engine.start();
-    await engine.configure(loadConfig("remediate"));
-});
-after(() => engine.stop());
+before(async () => { engine = await Engine.shared("remediate"); });
+after(() => Engine.release("remediate"));
 
 test("the recorded stacks are the committed ones", () => {
     assert.deepEqual(committedStacks(), [...stacks].sort());

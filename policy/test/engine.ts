@@ -45,8 +45,43 @@ export function loadConfig(name: string): PackConfig {
     return JSON.parse(fs.readFileSync(path.join(packDirectory, "config", `${name}.json`), "utf8"));
 }
 
+/** The packs shared by the test files of one process, one per config file, and how many files hold each. */
+const shared = new Map<string, { engine: Promise<Engine>; holders: number }>();
+
 export class Engine {
     private constructor(private readonly process: ChildProcess, private readonly client: any) {}
+
+    /**
+     * A pack configured with config/<name>.json, shared by every test file of this process that asks for the same
+     * config (test/all.ts runs them all in one process), so the pack starts once per config rather than once per file.
+     * Tests run one at a time; a test that configures it otherwise restores the named config before it ends.
+     * Give it back with {@link Engine.release}.
+     */
+    static shared(name: string): Promise<Engine> {
+        let entry = shared.get(name);
+        if (!entry) {
+            entry = {
+                engine: Engine.start().then(async engine => {
+                    await engine.configure(loadConfig(name));
+                    return engine;
+                }),
+                holders: 0,
+            };
+            shared.set(name, entry);
+        }
+
+        entry.holders++;
+        return entry.engine;
+    }
+
+    /** Gives back a pack from {@link Engine.shared}; the last holder stops it. */
+    static async release(name: string): Promise<void> {
+        const entry = shared.get(name);
+        if (entry && --entry.holders === 0) {
+            shared.delete(name);
+            (await entry.engine).stop();
+        }
+    }
 
     /** Starts the pack from its built bin/ as the CLI does. AWS_REGION is cleared so only the resources and providers say where a function is. */
     static async start(): Promise<Engine> {

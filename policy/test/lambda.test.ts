@@ -7,11 +7,8 @@ import { chatbot, distroWrapper, publishedDistroLayers, variant } from "./helper
 
 const policy = "lambda-function-traced";
 let engine: Engine;
-before(async () => {
-    engine = await Engine.start();
-    await engine.configure(loadConfig("prod"));
-});
-after(() => engine.stop());
+before(async () => { engine = await Engine.shared("prod"); });
+after(() => Engine.release("prod"));
 
 /** The published distro Python layer for us-west-2, the dev stack's Region (from ADOT's table, not the catalog). */
 const usWest2Python = publishedDistroLayers().find(row => row.language === "python" && row.region === "us-west-2")!.arn;

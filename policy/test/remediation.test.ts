@@ -11,11 +11,8 @@ import {
 
 const policy = "lambda-function-traced";
 let engine: Engine;
-before(async () => {
-    engine = await Engine.start();
-    await engine.configure(loadConfig("remediate"));
-});
-after(() => engine.stop());
+before(async () => { engine = await Engine.shared("remediate"); });
+after(() => Engine.release("remediate"));
 
 /** The remediation of this policy, or undefined when it changed nothing. */
 async function remediation(resource = chatbot(), inputs = resource.inputs): Promise<Record<string, any> | undefined> {

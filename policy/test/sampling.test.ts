@@ -9,11 +9,8 @@ import { variant } from "./helpers";
 
 const policy = "xray-sampling-rules-sane";
 let engine: Engine;
-before(async () => {
-    engine = await Engine.start();
-    await engine.configure(loadConfig("prod"));
-});
-after(() => engine.stop());
+before(async () => { engine = await Engine.shared("prod"); });
+after(() => Engine.release("prod"));
 
 async function messages(resource: ReturnType<typeof variant>): Promise<string[]> {
     return (await engine.analyze(resource)).filter(diagnostic => diagnostic.policyName === policy).map(diagnostic => diagnostic.message);

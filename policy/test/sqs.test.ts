@@ -8,11 +8,8 @@ import { copy, unknownString } from "./helpers";
 
 const policy = "sqs-consumer-traced-with-producer";
 let engine: Engine;
-before(async () => {
-    engine = await Engine.start();
-    await engine.configure(loadConfig("prod"));
-});
-after(() => engine.stop());
+before(async () => { engine = await Engine.shared("prod"); });
+after(() => Engine.release("prod"));
 
 function stack(change: (byName: (name: string) => RecordedResource) => void): RecordedResource[] {
     const resources = copy(loadStack("prod").resources);

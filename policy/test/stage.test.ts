@@ -6,11 +6,8 @@ import { variant } from "./helpers";
 
 const policy = "rest-api-stage-traced";
 let engine: Engine;
-before(async () => {
-    engine = await Engine.start();
-    await engine.configure(loadConfig("prod"));
-});
-after(() => engine.stop());
+before(async () => { engine = await Engine.shared("prod"); });
+after(() => Engine.release("prod"));
 
 async function messages(resource = variant("prod", "chat-stage")): Promise<string[]> {
     return (await engine.analyze(resource)).filter(diagnostic => diagnostic.policyName === policy).map(diagnostic => diagnostic.message);
