@@ -7,7 +7,9 @@ namespace Infra.Plan;
 internal enum PlanFormat { Table, Json, Markdown }
 
 /// <summary>What the user asked for on the command line.</summary>
-internal sealed record PlanRequest(string Stack, PlanFormat Format, string Directory, string Account);
+/// <param name="Config">Values given with --config: they stand in for what the plan cannot see (keys an imported Pulumi ESC
+/// environment sets, values held encrypted) and win over the stack file.</param>
+internal sealed record PlanRequest(string Stack, PlanFormat Format, string Directory, string Account, IReadOnlyDictionary<string, string> Config);
 
 /// <summary>The command line of scripts/plan, on System.CommandLine.</summary>
 internal sealed class PlanCli
@@ -50,8 +52,30 @@ internal sealed class PlanCli
         DefaultValueFactory = _ => AwsContext.UnknownAccount,
     };
 
+    private readonly Option<string[]> _config = new("--config")
+    {
+        Description = "A config value for this plan only, as key=value (repeatable; objects as JSON): for keys an imported Pulumi ESC environment sets or the stack file holds encrypted, which the plan cannot read. Wins over the stack file.",
+        HelpName = "key=value",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>The exit codes, for --help and the README.</summary>
+    public const string ExitCodes = "Exit codes: 0 the plan; 1 a file cannot be read; 2 the files are invalid; "
+        + "3 a needed key cannot be seen offline (set by an imported Pulumi ESC environment, or encrypted): pass it with --config; "
+        + "64 wrong usage; 70 a bug in the plan.";
+
     public PlanCli()
     {
+        _config.Validators.Add(result =>
+        {
+            foreach (var pair in result.GetValueOrDefault<string[]>() ?? [])
+            {
+                if (pair.IndexOf('=', StringComparison.Ordinal) <= 0)
+                {
+                    result.AddError($"--config: '{pair}' is not key=value (for example --config aws:region=us-west-2)");
+                }
+            }
+        });
         _format.AcceptOnlyFromAmong([.. Formats.Keys]);
         _account.Validators.Add(result =>
         {
@@ -62,9 +86,9 @@ internal sealed class PlanCli
             }
         });
 
-        Command = new Command("scripts/plan", "Offline plan of a stack: what it provisions, its IAM and its tracing cost. Needs no cloud access and no Pulumi CLI.")
+        Command = new Command("scripts/plan", $"Offline plan of a stack: what it provisions, its IAM and its tracing cost. Needs no cloud access and no Pulumi CLI. Encrypted values show as [secret]. {ExitCodes}")
         {
-            _stack, _format, _json, _directory, _account, new HelpOption(),
+            _stack, _format, _json, _directory, _account, _config, new HelpOption(),
         };
         Command.Validators.Add(result =>
         {
@@ -81,5 +105,19 @@ internal sealed class PlanCli
         parsed.GetRequiredValue(_stack),
         parsed.GetValue(_json) ? PlanFormat.Json : Formats[parsed.GetRequiredValue(_format)],
         parsed.GetRequiredValue(_directory),
-        parsed.GetRequiredValue(_account));
+        parsed.GetRequiredValue(_account),
+        Pairs(parsed.GetValue(_config) ?? []));
+
+    /// <summary>key=value pairs, split at the first '='; a key given twice takes its last value, as options do.</summary>
+    private static IReadOnlyDictionary<string, string> Pairs(IEnumerable<string> pairs)
+    {
+        var config = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            var split = pair.IndexOf('=', StringComparison.Ordinal);
+            config[pair[..split]] = pair[(split + 1)..];
+        }
+
+        return config;
+    }
 }

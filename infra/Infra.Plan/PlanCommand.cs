@@ -9,15 +9,19 @@ using Infra.Core.StackFiles;
 
 namespace Infra.Plan;
 
-/// <summary>scripts/plan &lt;stack&gt; [--format table|json|markdown] [--json] [--dir &lt;repo&gt;] [--account &lt;id&gt;]</summary>
+/// <summary>scripts/plan &lt;stack&gt; [--format table|json|markdown] [--json] [--dir &lt;repo&gt;] [--account &lt;id&gt;] [--config &lt;key=value&gt;]...</summary>
 internal static class PlanCommand
 {
     public const int Ok = 0;
     public const int Unreadable = 1;
     public const int InvalidSettings = 2;
+
+    /// <summary>A key the stack needs cannot be seen offline (an imported ESC environment's, or encrypted) and --config did not give it.</summary>
+    public const int Incomplete = 3;
+
     public const int Usage = 64;
 
-    public const string UsageText = "usage: scripts/plan <stack> [--format table|json|markdown] [--json] [--dir <repo>] [--account <12-digit account id>]";
+    public const string UsageText = "usage: scripts/plan <stack> [--format table|json|markdown] [--json] [--dir <repo>] [--account <12-digit account id>] [--config <key>=<value>]...";
 
     /// <param name="terminalWidth">The terminal's width when stdout is one; tables then fit it. Otherwise a fixed width.</param>
     /// <param name="app">The app to plan; the program's own (<see cref="ChatbotApp"/>) unless another is given.</param>
@@ -42,7 +46,7 @@ internal static class PlanCommand
         }
 
         var request = cli.Read(parsed);
-        var loaded = LoadAndValidate(request.Directory, request.Stack, app ?? new ChatbotApp(), stderr);
+        var loaded = LoadAndValidate(request, app ?? new ChatbotApp(), stderr);
         if (loaded.Settings is not { } settings)
         {
             return loaded.ExitCode;
@@ -89,8 +93,9 @@ internal static class PlanCommand
     /// Reads Pulumi.yaml and Pulumi.&lt;stack&gt;.yaml from <paramref name="directory"/> with Pulumi's rules, parses and
     /// validates the settings (this stack alone, then against its sibling stacks) and reports every problem on stderr.
     /// </summary>
-    private static LoadedStack LoadAndValidate(string directory, string stack, AppDefinition app, TextWriter stderr)
+    private static LoadedStack LoadAndValidate(PlanRequest request, AppDefinition app, TextWriter stderr)
     {
+        var (directory, stack) = (request.Directory, request.Stack);
         if (!File.Exists(Path.Combine(directory, PulumiProject.FileName)))
         {
             stderr.WriteLine($"no {PulumiProject.FileName} in {directory}; run from the repository root or pass --dir <repo>");
@@ -104,7 +109,7 @@ internal static class PlanCommand
             return new LoadedStack(Unreadable, null, [], []);
         }
 
-        var loaded = StackLoader.Load(directory, stack, stacks, app);
+        var loaded = StackLoader.Load(directory, stack, stacks, app, request.Config);
         if (loaded.Settings is null)
         {
             foreach (var warning in loaded.Warnings)
@@ -112,10 +117,29 @@ internal static class PlanCommand
                 stderr.WriteLine($"warning: {warning}");
             }
 
-            WriteErrors(stderr, stack, loaded.Errors);
+            if (loaded.Errors.Count > 0)
+            {
+                WriteErrors(stderr, stack, loaded.Errors);
+            }
+
+            WriteHidden(stderr, stack, loaded.Hidden);
         }
 
         return loaded;
+    }
+
+    private static void WriteHidden(TextWriter stderr, string stack, IReadOnlyList<HiddenKey> hidden)
+    {
+        if (hidden.Count == 0)
+        {
+            return;
+        }
+
+        stderr.WriteLine($"Stack {stack}: {hidden.Count} needed setting{(hidden.Count == 1 ? "" : "s")} the offline plan cannot see:");
+        foreach (var key in hidden)
+        {
+            stderr.WriteLine($"  - {key.Key}: {key.Source}. Pass it with --config {key.Key}=<value>");
+        }
     }
 
     private static void WriteErrors(TextWriter stderr, string stack, IReadOnlyList<SettingsError> errors)

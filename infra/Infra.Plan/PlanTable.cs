@@ -75,6 +75,12 @@ internal static class PlanTable
             }
         }
 
+        // The logging presets the monthly cost rests on, one line per function.
+        foreach (var function in blueprint.Functions)
+        {
+            page.Line(Invariant($"{function.FunctionName} logs: {function.LogGroupName} ({function.LogRetentionDays} days), {function.LogFormat}, application level {function.ApplicationLogLevel}, system level {function.SystemLogLevel}"));
+        }
+
         var signals = blueprint.ApplicationSignals;
         var reporting = signals.FunctionsEnabled ? $"on for {string.Join(", ", signals.Services)}" : "off";
         page.Line(Invariant($"Application Signals: {reporting}; account discovery {(signals.Discovery ? "owned by this stack" : "not in this stack")}"));
@@ -83,6 +89,7 @@ internal static class PlanTable
         var api = blueprint.Api;
         page.Line(Invariant($"{api.Name}, stage {api.StageName}, X-Ray tracing {(api.TracingEnabled ? "on" : "off")}, throttling {api.Throttling.RateLimit}/s burst {api.Throttling.BurstLimit}"));
         page.Table(["method", "path", "target"], api.Routes.Select(route => (IReadOnlyList<string>)[route.Method, route.Path, route.Target]).ToList());
+        page.Line(Invariant($"access log: {api.AccessLogs.LogGroupName} ({api.AccessLogs.RetentionDays} days), class {api.AccessLogs.LogGroupClass.Wire()}; detailed metrics {(api.MetricsEnabled ? "on" : "off")}"));
 
         page.Heading("Queues and tables");
         foreach (var queue in blueprint.Queues)
@@ -113,6 +120,7 @@ internal static class PlanTable
         WriteMonitoring(blueprint, page);
 
         page.Heading("Cost (traces recorded)");
+        page.Line(TrafficLine(blueprint.MonthlyCost));
         var cost = blueprint.Cost;
         var rows = cost.Routes.Zip(cost.DefaultRuleRoutes).Select(pair => (IReadOnlyList<string>)
         [

@@ -79,32 +79,32 @@ public static class AdotTracingProgram
             outputs["collectorTaskRoleArn"] = roles.TaskRoleArn;
         }
 
+        // Queues and tables first: functions take their URLs, names and ARNs as outputs, so Pulumi orders them.
+        var queues = blueprint.Queues.ToDictionary(spec => spec.Key, spec => new TracedQueue(spec.Key, new TracedQueueArgs { Spec = spec, Tags = tags }));
+        var tables = blueprint.Tables.ToDictionary(spec => spec.Key, spec => new AppTable(spec.Key, new AppTableArgs { Spec = spec, Tags = tags }));
         var codeRoot = ProjectRoot.Find(Directory.GetCurrentDirectory());
         var functions = blueprint.Functions.ToDictionary(
             spec => spec.Key,
-            spec => new TracedFunction(spec.Key, new TracedFunctionArgs
-            {
-                Spec = spec,
-                CodePath = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(codeRoot, spec.Code.Path)),
-                Tags = tags,
-            }));
-
-        var queues = blueprint.Queues.ToDictionary(
-            spec => spec.Key,
-            spec => new TracedQueue(spec.Key, new TracedQueueArgs
-            {
-                Spec = spec,
-                ConsumerFunctionName = functions[spec.Consumer].FunctionName,
-                Tags = tags,
-            }));
-        var tables = blueprint.Tables.ToDictionary(spec => spec.Key, spec => new AppTable(spec.Key, new AppTableArgs { Spec = spec, Tags = tags }));
+            spec => new TracedFunction(spec.Key, FunctionArgs(blueprint, spec, queues, tables, codeRoot, tags)));
         deployed = new DeployedApp(functions, queues, tables);
 
         var api = new TracedRestApi("chat", new TracedRestApiArgs
         {
-            Spec = blueprint.Api,
-            FunctionNames = functions.ToDictionary(pair => pair.Key, pair => (Input<string>)pair.Value.FunctionName),
-            Aws = blueprint.Aws,
+            Name = blueprint.Api.Name,
+            Routes = blueprint.Api.Routes
+                .Select(route => route.FunctionKey is { } key
+                    ? TracedRoute.Lambda(route.Method, route.Path, functions[key].FunctionArn)
+                    : TracedRoute.Mock(route.Method, route.Path))
+                .ToList(),
+            StageName = blueprint.Api.StageName,
+            ThrottlingRateLimit = blueprint.Api.Throttling.RateLimit,
+            ThrottlingBurstLimit = blueprint.Api.Throttling.BurstLimit,
+            AccessLogGroupName = blueprint.Api.AccessLogs.LogGroupName,
+            AccessLogRetentionDays = blueprint.Api.AccessLogs.RetentionDays,
+            AccessLogClass = blueprint.Api.AccessLogs.LogGroupClass.Wire(),
+            AccessLogProtection = blueprint.Api.AccessLogs.Protection,
+            Region = blueprint.Aws.Region,
+            AccountId = blueprint.Aws.AccountId,
             Tags = tags,
         });
 
@@ -119,7 +119,7 @@ public static class AdotTracingProgram
         watched.AddRange(functions.Values);
         watched.AddRange(queues.Values);
         watched.Add(api);
-        var monitoring = new StackMonitoring("monitoring", new StackMonitoringArgs { Spec = blueprint.Monitoring, Tags = tags },
+        var monitoring = new StackMonitoring("monitoring", new StackMonitoringArgs { Spec = blueprint.Monitoring, Tags = tags, Secrets = blueprint.Settings.Secrets },
             new ComponentResourceOptions { DependsOn = watched });
 
         outputs["apiUrl"] = api.InvokeUrl;
@@ -134,6 +134,84 @@ public static class AdotTracingProgram
         outputs["dashboardName"] = monitoring.DashboardName;
         outputs["dashboardUrl"] = monitoring.DashboardUrl;
         return outputs;
+    }
+
+    /// <summary>
+    /// A declared function as any Pulumi program would trace it: the stack's Lambda settings, the declaration's own
+    /// variables and statements, and for each queue or table it uses, that resource's outputs (never a predicted name).
+    /// </summary>
+    private static TracedFunctionArgs FunctionArgs(
+        StackBlueprint blueprint, FunctionSpec spec, IReadOnlyDictionary<string, TracedQueue> queues, IReadOnlyDictionary<string, AppTable> tables,
+        string codeRoot, IReadOnlyDictionary<string, string> tags)
+    {
+        var settings = blueprint.Settings;
+        var declaration = blueprint.App.Function(spec.Key);
+        var environment = new InputMap<string>();
+        // A value holding one of the stack's secrets stays a secret in the state and the engine's output.
+        Input<string> Guarded(string value) => settings.Secrets.Holds(value) ? Output.CreateSecret(value) : value;
+        foreach (var (key, value) in declaration.Environment)
+        {
+            environment.Add(key, Guarded(value));
+        }
+
+        var statements = new List<FunctionStatement>();
+        var sources = new List<QueueSource>();
+        foreach (var link in spec.Links)
+        {
+            if (link.Kind == AppResourceKind.Queue && link.Variable is null)
+            {
+                var consumed = blueprint.Queues.Single(queue => queue.Key == link.Key);
+                sources.Add(new QueueSource
+                {
+                    Key = link.Key,
+                    QueueArn = queues[link.Key].QueueArn,
+                    BatchSize = consumed.BatchSize,
+                    ReportBatchItemFailures = consumed.FunctionResponseTypes.Count > 0,
+                });
+                continue;
+            }
+
+            var (arn, value) = link.Kind == AppResourceKind.Queue
+                ? (queues[link.Key].QueueArn, queues[link.Key].QueueUrl)
+                : (tables[link.Key].TableArn, tables[link.Key].TableName);
+            statements.Add(FunctionStatement.Allow(link.Sid, link.Actions, arn));
+            environment.Add(link.Variable!, value);
+        }
+
+        // The declaration's own statements, with the account Core filled in.
+        statements.AddRange(spec.Statements.Skip(spec.Links.Count).Select(statement =>
+            FunctionStatement.Allow(statement.Sid ?? "", statement.Actions, [.. statement.Resources.Select(Guarded)])));
+
+        return new TracedFunctionArgs
+        {
+            Runtime = spec.Runtime,
+            Handler = spec.Handler,
+            CodePath = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(codeRoot, spec.Code.Path)),
+            FunctionName = spec.FunctionName,
+            Description = spec.Description,
+            Architecture = spec.ArchitectureName,
+            MemorySize = spec.MemorySize,
+            TimeoutSeconds = spec.TimeoutSeconds,
+            Environment = environment,
+            Statements = statements,
+            QueueSources = sources,
+            Imports = declaration.Imports,
+            InstrumentationBudget = settings.Profile != Profile.Article,
+            Flavor = settings.Lambda.Flavor.Wire(),
+            LayerVersions = settings.Lambda.Versions,
+            LayerArn = settings.Lambda.LayerArn,
+            ApplicationSignals = settings.ApplicationSignals.Enabled,
+            IamMode = settings.IamMode.Wire(),
+            Region = settings.Region,
+            AccountId = blueprint.Aws.AccountId,
+            LogGroupName = spec.LogGroupName,
+            LogRetentionDays = spec.LogRetentionDays,
+            ApplicationLogLevel = spec.ApplicationLogLevel,
+            SystemLogLevel = spec.SystemLogLevel,
+            LogGroupProtection = spec.LogGroupProtection,
+            RoleName = spec.Role.Name,
+            Tags = tags,
+        };
     }
 
     /// <summary>The configured VPC and subnets, or the account's default VPC and all its subnets.</summary>

@@ -13,6 +13,21 @@ internal static class PulumiConfigSource
     /// </summary>
     private const string AllConfigVariable = "PULUMI_CONFIG";
 
+    /// <summary>
+    /// The variable through which the engine lists the keys whose values are secret: a key is listed when any value
+    /// in it is (a stack file's <c>secure:</c> at any depth, or an ESC environment's secret). The SDK reads it into
+    /// Deployment's config secret keys but offers no public way to ask (pulumi/pulumi-dotnet v3.112.1:
+    /// sdk/Pulumi/Deployment/Deployment_Config.cs, ParseConfigSecretKeys; pulumi-language-dotnet/main.go,
+    /// constructConfigSecretKeys).
+    /// </summary>
+    private const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
+
+    /// <remarks>
+    /// Secret values are read as text, as Config.GetSecret does before it wraps them in a secret output: the settings
+    /// are validated before any resource exists, which needs the text. The keys they came from travel with them, so
+    /// the settings record their secret texts and the components pass every input holding one as
+    /// <c>Output.CreateSecret</c> (Core refuses a stack that would put one anywhere else).
+    /// </remarks>
     public static RawStackConfig Read()
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -42,19 +57,26 @@ internal static class PulumiConfigSource
             values[key] = "";
         }
 
-        return new RawStackConfig(Deployment.Instance.StackName, values);
+        return new RawStackConfig(Deployment.Instance.StackName, values)
+        {
+            SecretKeys = Keys(SecretKeysVariable, document => document.RootElement.EnumerateArray().Select(element => element.GetString() ?? "")),
+            MayHoldEnvironmentValues = true,
+        };
     }
 
-    private static IEnumerable<string> AllKeys()
+    private static IEnumerable<string> AllKeys() =>
+        Keys(AllConfigVariable, document => document.RootElement.EnumerateObject().Select(property => property.Name));
+
+    private static HashSet<string> Keys(string variable, Func<JsonDocument, IEnumerable<string>> read)
     {
-        var json = System.Environment.GetEnvironmentVariable(AllConfigVariable);
+        var json = System.Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrEmpty(json))
         {
             return [];
         }
 
         using var document = JsonDocument.Parse(json);
-        return document.RootElement.EnumerateObject().Select(property => CleanKey(property.Name)).ToList();
+        return read(document).Select(CleanKey).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Older engines send "namespace:config:key"; the program speaks of "namespace:key".</summary>

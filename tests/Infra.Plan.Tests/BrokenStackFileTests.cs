@@ -21,6 +21,17 @@ public sealed class BrokenStackFileTests : IDisposable
         Assert.Contains("greater than collector.maxSize 2", _folder.Plan("dev").ErrorFor("adot-tracing:collector.minSize"), StringComparison.Ordinal);
     }
 
+    // Auto Scaling: DesiredCapacity lies between MinSize and MaxSize
+    // (https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html).
+    [Fact]
+    public void WithMinSizeAboveMaxSizeADesiredCapacityOutsideBothIsReportedToo()
+    {
+        _folder.WriteConfig("dev", "  adot-tracing:collector:\n    minSize: 5\n    maxSize: 2\n    desiredCapacity: 9\n");
+        var run = _folder.Plan("dev");
+        Assert.Contains("greater than collector.maxSize 2", run.ErrorFor("adot-tracing:collector.minSize"), StringComparison.Ordinal);
+        Assert.Contains("9 lies outside both", run.ErrorFor("adot-tracing:collector.desiredCapacity"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MaxSizeBelowThePresetMinSizeNamesMaxSizeAndThePreset()
     {
@@ -156,6 +167,28 @@ public sealed class BrokenStackFileTests : IDisposable
         var tags = string.Concat(Enumerable.Range(1, 47).Select(i => $"    tag{i}: v\n"));
         _folder.WriteConfig("dev", $"  adot-tracing:tags:\n{tags}");
         Assert.Contains("at most 50 tags", _folder.Plan("dev").ErrorFor("adot-tracing:tags"), StringComparison.Ordinal);
+    }
+
+    // Request paths start with / (RFC 9112 section 3.2.1; API Gateway resource paths).
+    [Fact]
+    public void ASamplingRuleUrlPathThatCanMatchNoRequestIsRefused()
+    {
+        _folder.WriteConfig("dev", "  adot-tracing:sampling:\n    rules:\n      - {name: orders, priority: 50, fixedRate: 0.1, urlPath: orders/*}\n");
+        Assert.Contains("can match no request", _folder.Plan("dev").ErrorFor("adot-tracing:sampling.rules[0].urlPath"), StringComparison.Ordinal);
+    }
+
+    // The Pulumi CLI reads UTF-16 with a byte order mark: gopkg.in/yaml.v3 decodes it
+    // (go-yaml/yaml@v3.0.1:readerc.go, yaml_parser_determine_encoding).
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AUtf16StackFileWithAByteOrderMarkIsPlanned(bool bigEndian)
+    {
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+        _folder.WriteBytes("dev", [.. encoding.GetPreamble(), .. encoding.GetBytes("config:\n  aws:region: us-west-2\n  aws-native:region: us-west-2\n  adot-tracing:tags:\n    team: sre\n")]);
+        var run = _folder.Plan("dev", "--json");
+        Assert.True(run.Code == PlanCommand.Ok, run.Stderr);
+        Assert.Contains("\"team\": \"sre\"", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

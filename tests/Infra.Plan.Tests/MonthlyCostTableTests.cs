@@ -105,4 +105,13 @@ public sealed class MonthlyCostTableTests
         Assert.Contains("warning: adot-tracing:traffic: 'POST /checkout' is no route of the API", stderr);
         Assert.Contains("'POST /checkout' is no route of the API", stdout);
     }
+
+    [Fact]
+    public void ThePlanShowsTheLoggingPresetsTheCostRestsOn()
+    {
+        var prod = Plan.Committed("prod").Stdout;
+        Assert.Contains("adot-tracing-prod-chatbot logs: /aws/lambda/adot-tracing-prod-chatbot (30 days), JSON, application level WARN, system level INFO", prod);
+        Assert.Contains("access log: /adot-tracing/prod/api-access (90 days), class INFREQUENT_ACCESS", prod);
+        Assert.Contains("access log: /adot-tracing/dev/api-access (7 days), class STANDARD", Plan.Committed("dev").Stdout);
+    }
 }

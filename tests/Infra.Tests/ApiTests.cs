@@ -29,7 +29,7 @@ public class ApiTests
         var run = await StackRun.RunAsync("dev");
         var permission = run.Mocks.Single("aws:lambda/permission:Permission");
         Assert.Equal("apigateway.amazonaws.com", permission.String("principal"));
-        Assert.Equal("adot-tracing-dev-chatbot", permission.String("function"));
+        Assert.Equal($"arn:aws:lambda:{StackMocks.Region}:{StackMocks.Account}:function:adot-tracing-dev-chatbot", permission.String("function"));
         Assert.Equal($"arn:aws:execute-api:{StackMocks.Region}:{StackMocks.Account}:a1b2c3d4e5/dev/POST/chat", permission.String("sourceArn"));
     }
 

@@ -59,9 +59,12 @@ public class ApplicationSignalsTests
     }
 
     [Theory]
-    [InlineData("staging")]
-    public async Task EveryCommittedFunctionReportsApplicationSignals(string stack)
+    [InlineData("staging", "false")]
+    [InlineData("dev", "false")]
+    [InlineData("prod", "false")]
+    public async Task CommittedFunctionsReportApplicationSignalsOnlyWhereTheirEnvironmentsPresetSaysSo(string stack, string enabled)
     {
+        // Application Signals is an environment preset, on only where an SLO or alarm reads it: nowhere today.
         var run = await StackRun.RunAsync(stack, StackRun.CommittedConfig(stack));
         var functions = run.Mocks.OfType("aws:lambda/function:Function");
         Assert.Equal(2, functions.Count);
@@ -70,14 +73,12 @@ public class ApplicationSignalsTests
             var variables = Variables(function);
             // https://aws-otel.github.io/docs/getting-started/lambda, "Manually add ADOT Lambda Layers".
             Assert.Equal("/opt/otel-instrument", variables["AWS_LAMBDA_EXEC_WRAPPER"]);
-            // On is the layer's default; AWS documents the variable only as =false, to turn it off
-            // (https://docs.aws.amazon.com/xray/latest/devguide/xray-sdk-migration.html).
-            Assert.False(variables.ContainsKey("OTEL_AWS_APPLICATION_SIGNALS_ENABLED"));
+            Assert.Equal(enabled, variables["OTEL_AWS_APPLICATION_SIGNALS_ENABLED"]);
             Assert.Equal("Active", function.Object("tracingConfig")["mode"]);
         });
         var roles = run.Mocks.OfType("aws-native:iam:Role").Where(role => role.String("roleName")!.EndsWith("-role", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, roles.Count);
-        Assert.All(roles, role => Assert.Contains("arn:aws:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy", role.Strings("managedPolicyArns")));
+        Assert.All(roles, role => Assert.Equal(enabled == "true", role.Strings("managedPolicyArns").Contains("arn:aws:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy")));
     }
 
     /// <summary>

@@ -25,13 +25,15 @@ public class CommittedStackTests
     }
 
     [Fact]
-    public async Task CommittedProdSamplesItsChatPathAsCritical()
+    public async Task CommittedProdSamplesOnlyPathsOfItsApiOrThePresetsRoutinePaths()
     {
+        // Issue 18 item 6: the API serves POST /chat and GET /health; prod samples /chat as critical, no /checkout.
         var run = await StackRun.RunAsync("prod", StackRun.CommittedConfig("prod"));
         var paths = run.Mocks.OfType("aws-native:xray:SamplingRule")
             .Select(rule => (string)rule.Object("samplingRule")["urlPath"])
             .ToList();
         Assert.Contains("/chat*", paths);
+        Assert.DoesNotContain("/checkout*", paths);
     }
 
     [Fact]

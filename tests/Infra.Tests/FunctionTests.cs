@@ -112,8 +112,8 @@ public class FunctionTests
     [Fact]
     public async Task FunctionRolesTrustOnlyLambdaActingForThisAccount()
     {
-        // staging's preset reports Application Signals, so its roles carry that policy too.
-        var run = await StackRun.RunAsync("staging");
+        // Application Signals turned on, as a stack file does (no environment's preset does).
+        var run = await StackRun.RunAsync("staging", new Dictionary<string, string> { ["applicationSignals"] = """{"enabled":true}""" });
         var trust = new Statement(
             null,
             "Allow",

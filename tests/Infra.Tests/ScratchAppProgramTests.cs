@@ -35,7 +35,7 @@ public class ScratchAppProgramTests
     {
         var run = await Run();
         var permissions = run.Mocks.OfType("aws:lambda/permission:Permission").Select(permission => permission.String("function")).Order(StringComparer.Ordinal);
-        Assert.Equal(["adot-tracing-dev-catalog", "adot-tracing-dev-orders"], permissions);
+        Assert.Equal([$"arn:aws:lambda:{StackMocks.Region}:{StackMocks.Account}:function:adot-tracing-dev-catalog", $"arn:aws:lambda:{StackMocks.Region}:{StackMocks.Account}:function:adot-tracing-dev-orders"], permissions);
     }
 
     [Fact]

@@ -115,6 +115,14 @@ public sealed class StackMocks
 
     public Registered Single(string type) => Assert.Single(OfType(type));
 
+    /// <summary>
+    /// Appended to the ARNs and URLs AWS computes for functions, queues and tables, so they differ from anything the
+    /// program could predict from names: a resource that carries a prediction instead of the output then shows it.
+    /// </summary>
+    public string? PhysicalIdSuffix { get; init; }
+
+    private static readonly HashSet<string> ComputedByAws = ["aws:lambda/function:Function", "aws-native:sqs:Queue", "aws-native:dynamodb:Table"];
+
     private (string? Id, object State) NewResource(MockResourceArgs args)
     {
         var type = args.Type ?? throw new InvalidOperationException("resource without a type");
@@ -177,7 +185,9 @@ public sealed class StackMocks
         };
         foreach (var (key, value) in computed)
         {
-            state[key] = IsPreview ? Unknown : value;
+            state[key] = IsPreview ? Unknown
+                : PhysicalIdSuffix is { } suffix && value is string text && ComputedByAws.Contains(type) ? $"{text}{suffix}"
+                : value;
         }
 
         if (UnknownOutputs.Contains(type))
@@ -201,6 +211,8 @@ public sealed class StackMocks
             ["userId"] = "AIDAEXAMPLE",
             ["id"] = Account,
         },
+        // The AWS provider's Region (aws:region), as getRegion answers it.
+        "aws:index/getRegion:getRegion" => new Dictionary<string, object> { ["name"] = Region, ["region"] = Region, ["id"] = Region },
         "aws:ec2/getVpc:getVpc" => new Dictionary<string, object> { ["id"] = VpcId, ["cidrBlock"] = VpcCidr, ["default"] = true },
         "aws:ec2/getSubnets:getSubnets" => new Dictionary<string, object>
         {

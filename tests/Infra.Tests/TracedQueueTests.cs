@@ -11,36 +11,14 @@ namespace Infra.Tests;
 [Collection(PulumiCollection.Name)]
 public class TracedQueueTests
 {
-    private const string Consumer = "consumer-fn";
-
     private static Task<ComponentRun<TracedQueue>> Run(QueueSpec spec, bool isPreview = false) =>
         ComponentRun<TracedQueue>.RunAsync(options => new TracedQueue("questions", new TracedQueueArgs
         {
             Spec = spec,
-            ConsumerFunctionName = Consumer,
             Tags = new Dictionary<string, string> { ["stack"] = "test" },
         }, options), isPreview);
 
     private static QueueSpec Spec(string stack) => Blueprints.For(stack).Queues.Single();
-
-    [Fact]
-    public async Task BatchSizeAndResponseTypesReachTheMapping()
-    {
-        var run = await Run(Spec("dev") with { BatchSize = 7 });
-        var mapping = run.Mocks.Single("aws:lambda/eventSourceMapping:EventSourceMapping");
-        Assert.Equal(7.0, mapping.Input("batchSize"));
-        Assert.Equal(Consumer, mapping.String("functionName"));
-        Assert.Equal(["ReportBatchItemFailures"], Assert.IsType<ImmutableArray<object>>(mapping.Input("functionResponseTypes")).Cast<string>());
-    }
-
-    [Fact]
-    public async Task MappingReadsTheQueueNotTheDeadLetterQueue()
-    {
-        var spec = Spec("dev");
-        var run = await Run(spec);
-        var mapping = run.Mocks.Single("aws:lambda/eventSourceMapping:EventSourceMapping");
-        Assert.Equal($"arn:aws:sqs:{StackMocks.Region}:{StackMocks.Account}:{spec.Name}", mapping.String("eventSourceArn"));
-    }
 
     [Fact]
     public async Task QueueRedrivesToItsDeadLetterQueue()
@@ -54,13 +32,11 @@ public class TracedQueueTests
     }
 
     [Fact]
-    public async Task ProdProtectsBothQueuesButNotTheMapping()
+    public async Task ProdProtectsBothQueues()
     {
         var run = await Run(Spec("prod"));
         Assert.All(["questions-queue", "questions-dlq"], name => Assert.True(run.OptionsOf(name).Protect, $"{name} is not protected"));
         Assert.NotEqual(true, run.OptionsOf("questions-queue").RetainOnDelete);
-        // The mapping holds no data: it stays free to replace.
-        Assert.NotEqual(true, run.OptionsOf("questions-consumer-mapping").Protect);
     }
 
     [Fact]
@@ -107,7 +83,7 @@ public class TracedQueueTests
         var update = await Run(Spec("prod"));
         var preview = await Run(Spec("prod"), isPreview: true);
         var names = update.Mocks.Resources.Select(resource => (resource.Type, resource.Name)).Order().ToList();
-        Assert.True(names.Count >= 3, string.Join(", ", names));
+        Assert.True(names.Count >= 2, string.Join(", ", names));
         Assert.Equal(names, preview.Mocks.Resources.Select(resource => (resource.Type, resource.Name)).Order().ToList());
         Assert.All(update.Options, pair => Assert.Equal(pair.Value.Protect, preview.Options[pair.Key].Protect));
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Infra.Components;
 using Infra.Core.Api;
 using Infra.Core.Naming;
+using Infra.Core.Settings;
 using Pulumi;
 using Pulumi.Utilities;
 
@@ -16,12 +17,30 @@ public class TracedRestApiTests
     /// <summary>What the mocks return as the REST API's id (StackMocks).</summary>
     private const string ApiId = "a1b2c3d4e5";
 
+    /// <summary>The function ARNs the routes get: not what any name would predict, as a real deployment's may not be.</summary>
+    private static readonly Dictionary<string, string> FunctionArns = new()
+    {
+        ["chatbot"] = $"arn:aws:lambda:{StackMocks.Region}:{StackMocks.Account}:function:{ChatbotName}",
+        ["sqs-consumer"] = $"arn:aws:lambda:{StackMocks.Region}:{StackMocks.Account}:function:consumer-fn",
+    };
+
+    /// <summary>A spec the plan shows, given as the arguments a program writes for it.</summary>
     private static Task<ComponentRun<TracedRestApi>> Run(ApiSpec spec, AwsContext? aws = null, bool isPreview = false) =>
         ComponentRun<TracedRestApi>.RunAsync(options => new TracedRestApi("chat", new TracedRestApiArgs
         {
-            Spec = spec,
-            FunctionNames = new Dictionary<string, Input<string>> { ["chatbot"] = ChatbotName, ["sqs-consumer"] = "consumer-fn" },
-            Aws = aws ?? AwsContext.For(StackMocks.Region, StackMocks.Account),
+            Name = spec.Name,
+            Routes = spec.Routes
+                .Select(route => route.FunctionKey is { } key ? TracedRoute.Lambda(route.Method, route.Path, FunctionArns[key]) : TracedRoute.Mock(route.Method, route.Path))
+                .ToList(),
+            StageName = spec.StageName,
+            ThrottlingRateLimit = spec.Throttling.RateLimit,
+            ThrottlingBurstLimit = spec.Throttling.BurstLimit,
+            AccessLogGroupName = spec.AccessLogs.LogGroupName,
+            AccessLogRetentionDays = spec.AccessLogs.RetentionDays,
+            AccessLogClass = spec.AccessLogs.LogGroupClass.Wire(),
+            AccessLogProtection = spec.AccessLogs.Protection,
+            Region = (aws ?? AwsContext.For(StackMocks.Region, StackMocks.Account)).Region,
+            AccountId = StackMocks.Account,
             Tags = new Dictionary<string, string> { ["stack"] = "test" },
         }, options), isPreview);
 
@@ -45,28 +64,52 @@ public class TracedRestApiTests
     public async Task AccessLogsGoToTheComponentsLogGroupInTheSpecsFormat()
     {
         var spec = Spec("dev");
-        var run = await Run(spec with { AccessLogs = spec.AccessLogs with { LogGroupName = "/test/access", RetentionDays = 14, Format = "{\"id\":\"$context.requestId\"}" } });
+        var run = await Run(spec with { AccessLogs = spec.AccessLogs with { LogGroupName = "/test/access", RetentionDays = 14 } });
         var group = run.Mocks.Single("aws-native:logs:LogGroup");
         Assert.Equal("/test/access", group.String("logGroupName"));
         Assert.Equal(14.0, group.Input("retentionInDays"));
         var setting = run.Mocks.Single("aws-native:apigateway:Stage").Object("accessLogSetting");
         // The mocks give a log group the ARN CloudFormation reports: arn:...:log-group:<name>:*.
         Assert.Equal($"arn:aws:logs:{StackMocks.Region}:{StackMocks.Account}:log-group:/test/access:*", setting["destinationArn"]);
-        Assert.Equal("{\"id\":\"$context.requestId\"}", setting["format"]);
+        // Each line carries the request's X-Ray trace id ($context.xrayTraceId, API Gateway's access log variables).
+        Assert.Contains("$context.xrayTraceId", (string)setting["format"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(LogGroupClass.InfrequentAccess, "INFREQUENT_ACCESS")]
+    [InlineData(LogGroupClass.Standard, "STANDARD")]
+    public async Task TheAccessLogGroupHasTheSpecsClass(LogGroupClass logClass, string expected)
+    {
+        // AWS::Logs::LogGroup LogGroupClass: STANDARD | INFREQUENT_ACCESS
+        // (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html).
+        var spec = Spec("prod");
+        var run = await Run(spec with { AccessLogs = spec.AccessLogs with { LogGroupClass = logClass } });
+        Assert.Equal(expected, run.Mocks.Single("aws-native:logs:LogGroup").String("logGroupClass"));
     }
 
     [Fact]
-    public async Task RestApiIsTheSpecsDocumentAndSettings()
+    public async Task RestApiIsRegionalRefusesWarningsAndServesEveryRoute()
     {
-        var spec = Spec("dev") with { Description = "described", EndpointType = "PRIVATE", FailOnWarnings = false };
+        var spec = Spec("dev");
         var run = await Run(spec);
         var api = run.Mocks.Single("aws-native:apigateway:RestApi");
         Assert.Equal(spec.Name, api.String("name"));
-        Assert.Equal("described", api.String("description"));
-        Assert.Equal(false, api.Input("failOnWarnings"));
-        Assert.Equal(["PRIVATE"], api.Object("endpointConfiguration")["types"] is ImmutableArray<object> types ? types.Cast<string>() : []);
+        Assert.Equal(true, api.Input("failOnWarnings"));
+        Assert.Equal(["REGIONAL"], api.Object("endpointConfiguration")["types"] is ImmutableArray<object> types ? types.Cast<string>() : []);
         var paths = api.Object("body")["paths"];
         Assert.Equal(spec.OpenApi["paths"]!.AsObject().Select(pair => pair.Key).Order(), ((ImmutableDictionary<string, object>)paths).Keys.Order());
+    }
+
+    [Fact]
+    public async Task TheIntegrationInvokesTheFunctionsRealArn()
+    {
+        // A Lambda proxy integration's uri is arn:aws:apigateway:<region>:lambda:path/2015-03-31/functions/<function ARN>/invocations
+        // (https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html).
+        var run = await Run(Spec("dev"));
+        var body = run.Mocks.Single("aws-native:apigateway:RestApi").Object("body");
+        var chat = (ImmutableDictionary<string, object>)((ImmutableDictionary<string, object>)((ImmutableDictionary<string, object>)body["paths"])["/chat"])["post"];
+        var integration = (ImmutableDictionary<string, object>)chat["x-amazon-apigateway-integration"];
+        Assert.Equal($"arn:aws:apigateway:{StackMocks.Region}:lambda:path/2015-03-31/functions/{FunctionArns["chatbot"]}/invocations", integration["uri"]);
     }
 
     [Fact]
@@ -98,13 +141,16 @@ public class TracedRestApiTests
     [Fact]
     public async Task AChangedIntegrationAloneIsANewDeployment()
     {
+        // The same routes pointed at another function: the document the stage serves changes only in the function's
+        // ARN, which is an output; the deployment's description carries the document's hash and replaces it.
         var settings = Blueprints.For("dev").Settings;
         ApiSpec Build(string chatTarget) => ApiBuilder.Build(settings, StackNames.For(settings), AwsContext.For(settings.Region, StackMocks.Account),
             [RouteSpec.Lambda("POST", "/chat", chatTarget), RouteSpec.Mock("GET", "/health")]);
-        var toChatbot = (await Run(Build("chatbot"))).Mocks.Single("aws-native:apigateway:Deployment");
-        var toConsumer = (await Run(Build("sqs-consumer"))).Mocks.Single("aws-native:apigateway:Deployment");
-        Assert.NotEqual(toChatbot.Name, toConsumer.Name);
-        Assert.NotEqual(toChatbot.String("description"), toConsumer.String("description"));
+        var toChatbot = await Run(Build("chatbot"));
+        var toConsumer = await Run(Build("sqs-consumer"));
+        var first = toChatbot.Mocks.Single("aws-native:apigateway:Deployment");
+        Assert.NotEqual(first.String("description"), toConsumer.Mocks.Single("aws-native:apigateway:Deployment").String("description"));
+        Assert.Contains("description", toChatbot.OptionsOf(first.Name).ReplaceOnChanges);
     }
 
     [Fact]
@@ -112,7 +158,7 @@ public class TracedRestApiTests
     {
         var run = await Run(Spec("dev"));
         var permission = run.Mocks.Single("aws:lambda/permission:Permission");
-        Assert.Equal(ChatbotName, permission.String("function"));
+        Assert.Equal(FunctionArns["chatbot"], permission.String("function"));
         Assert.Equal("lambda:InvokeFunction", permission.String("action"));
         Assert.Equal("apigateway.amazonaws.com", permission.String("principal"));
         Assert.Equal($"arn:aws:execute-api:{StackMocks.Region}:{StackMocks.Account}:{ApiId}/dev/POST/chat", permission.String("sourceArn"));

@@ -22,6 +22,17 @@ public sealed record RouteSpec(string Method, string Path, string? FunctionKey)
 /// <param name="Name">Unique within the API: names the permission resource.</param>
 public sealed record InvokePermissionSpec(string Name, string FunctionKey, string Action, string Principal, string StageName, string Method, string Path);
 
+/// <summary>What a REST API is asked to be: its name, stage, routes and access log.</summary>
+public sealed record ApiRequest(
+    string Name,
+    string StageName,
+    IReadOnlyList<RouteSpec> Routes,
+    ThrottlingSpec Throttling,
+    string AccessLogGroupName,
+    int AccessLogRetentionDays,
+    ResourceProtection AccessLogProtection,
+    LogGroupClass AccessLogClass);
+
 /// <summary>Applied to every method of the stage ("*" on "/*").</summary>
 public sealed record ThrottlingSpec(double RateLimit, int BurstLimit);
 
@@ -71,23 +82,40 @@ public static class ApiBuilder
 
     public static ApiSpec Build(StackSettings settings, StackNames names, AwsContext aws, IReadOnlyList<RouteSpec> routes)
     {
-        var openApi = OpenApi(names.Api, routes, key => aws.FunctionArn(names.Function(key)), aws);
+        var preset = EnvironmentPresets.For(settings.Environment);
+        return Build(
+            new ApiRequest(names.Api, settings.Api.StageName, routes, new ThrottlingSpec(settings.Api.ThrottlingRateLimit, settings.Api.ThrottlingBurstLimit),
+                names.ApiAccessLogGroup, settings.Api.LogRetentionDays, preset.Protection.LogGroups, preset.Logs.AccessLogClass),
+            aws,
+            key => aws.FunctionArn(names.Function(key)));
+    }
+
+    /// <param name="functionArn">The ARN of a route's function, by function key: predicted by the plan, known once deployed.</param>
+    public static ApiSpec Build(ApiRequest request, AwsContext aws, Func<string, string> functionArn)
+    {
+        var openApi = OpenApi(request.Name, request.Routes, functionArn, aws);
         return new ApiSpec(
-            names.Api,
-            $"Traced entry point of {names.Api}",
+            request.Name,
+            $"Traced entry point of {request.Name}",
             EndpointType: "REGIONAL",
-            settings.Api.StageName,
+            request.StageName,
             TracingEnabled: true,
             MetricsEnabled: true,
-            routes,
-            InvokePermissions(routes, settings.Api.StageName),
+            request.Routes,
+            InvokePermissions(request.Routes, request.StageName),
             FailOnWarnings: true,
-            new ThrottlingSpec(settings.Api.ThrottlingRateLimit, settings.Api.ThrottlingBurstLimit),
-            new AccessLogSpec(names.ApiAccessLogGroup, settings.Api.LogRetentionDays, AccessLogFormat, EnvironmentPresets.For(settings.Environment).Protection.LogGroups,
-                EnvironmentPresets.For(settings.Environment).Logs.AccessLogClass),
+            request.Throttling,
+            new AccessLogSpec(request.AccessLogGroupName, request.AccessLogRetentionDays, AccessLogFormat, request.AccessLogProtection, request.AccessLogClass),
             openApi,
-            DeploymentKeyOf(openApi));
+            RouteKeyOf(request.Name, request.Routes, aws));
     }
+
+    /// <summary>
+    /// A short hash of the routes and their integrations, by function key: a route added, removed or pointed at another
+    /// function gives a new key. It names the API's deployment, so it must be known before any function's ARN is.
+    /// </summary>
+    public static string RouteKeyOf(string title, IReadOnlyList<RouteSpec> routes, AwsContext aws) =>
+        DeploymentKeyOf(OpenApi(title, routes, key => key, aws));
 
     /// <summary>One permission per Lambda route, for API Gateway's service principal, scoped to the route's ARN.</summary>
     public static IReadOnlyList<InvokePermissionSpec> InvokePermissions(IReadOnlyList<RouteSpec> routes, string stageName) =>

@@ -27,7 +27,10 @@ public sealed class FixedApp(AppDeclaration declaration) : AppDefinition
 /// <summary>
 /// The stack's <c>app</c> object, read the way every other section is: a wrong value is reported with the full key
 /// and what is allowed, and its fallback stands in, so one run lists every error. Unknown keys are reported by
-/// <see cref="Finish"/>.
+/// <see cref="Finish"/>. Secrets are handled as in every other section: text read with <see cref="OptionalString"/>
+/// is recorded as a secret when its value is one (<see cref="StackSettings.Secrets"/>), so the program passes every
+/// environment variable and policy holding it as a secret and the plan shows <c>[secret]</c> in its place; and
+/// nothing else may hold it (SecretPlacement).
 /// </summary>
 public sealed class AppSection
 {
@@ -52,7 +55,16 @@ public sealed class AppSection
 
     public int Int(string name, int fallback, int min, int max) => _reader.Int(name, fallback, min, max);
 
+    /// <summary>Text the user writes freely (an id, a URL); recorded as a secret when it is one.</summary>
     public string? OptionalString(string name) => _reader.OptionalString(name);
+
+    /// <summary>Whether the setting is secret (<c>pulumi config set --secret --path app.name</c>, or any secret in the
+    /// <c>app</c> object, which makes the whole key secret).</summary>
+    public bool IsSecret(string name) => _reader.IsSecret(name);
+
+    /// <summary>Whether the setting is encrypted where nothing can decrypt it (the offline plan): it reads as
+    /// <c>[secret]</c>, so its text cannot be checked and is left to <c>pulumi preview</c>.</summary>
+    public bool IsEncrypted(string name) => _reader.IsEncrypted(name);
 
     /// <summary>The full key of a setting, for an error message.</summary>
     public string PathOf(string name) => _reader.PathOf(name);

@@ -32,13 +32,15 @@ public sealed record StackBlueprint(
     ApplicationSignalsSpec ApplicationSignals,
     CostEstimate Cost,
     MonthlyCost MonthlyCost,
-    MonitoringSpec Monitoring)
+    MonitoringSpec Monitoring,
+    AppDeclaration App)
 {
     public FunctionSpec Function(string key) => Functions.Single(function => function.Key == key);
 
     /// <summary>Traffic entries and sampling paths that name no route of the API (see <see cref="TrafficCheck"/>).</summary>
     public IReadOnlyList<string> RouteWarnings => TrafficCheck.Warnings(Settings, Api);
 
+    /// <exception cref="InvalidStackSettingsException">A secret would be written in plain text (<see cref="SecretPlacement"/>).</exception>
     public static StackBlueprint Create(StackSettings settings, AppDeclaration app, AwsContext aws)
     {
         var names = StackNames.For(settings);
@@ -63,11 +65,13 @@ public sealed record StackBlueprint(
         var monthly = MonthlyCostBuilder.Build(settings, api, collector?.Collector, functions,
             queues.Select(queue => new QueueLink(queue.Producer, queue.Consumer)).ToList(), sampling, monitoring);
 
-        return new StackBlueprint(
+        var blueprint = new StackBlueprint(
             settings, names, aws, StackTags.For(settings),
             collector?.Iam, collector?.Collector,
             functions, queues, tables, api, sampling,
             ApplicationSignalsSpec.For(settings, functions),
-            traces, monthly, monitoring);
+            traces, monthly, monitoring, app);
+        var misplaced = SecretPlacement.Check(blueprint);
+        return misplaced.Count == 0 ? blueprint : throw new InvalidStackSettingsException(misplaced);
     }
 }

@@ -110,8 +110,9 @@ internal static class MonthlyCostBuilder
     /// <summary>Services a function calls per invocation, from its role's statements; the queue it consumes from is Lambda's poller's.</summary>
     public static int OutboundServices(FunctionSpec function) => function.Role.InlinePolicies
         .SelectMany(policy => policy.Document.Statements)
-        .Where(statement => !statement.Actions.All(action => action.StartsWith("xray:", StringComparison.Ordinal) || QueuePollerActions.Contains(action)))
-        .SelectMany(statement => statement.Actions.Where(action => !action.StartsWith("xray:", StringComparison.Ordinal) && !QueuePollerActions.Contains(action)))
+        .SelectMany(statement => statement.Actions)
+        // X-Ray is the tracing itself, not a call the function's code makes.
+        .Where(action => !action.StartsWith("xray:", StringComparison.Ordinal) && !QueuePollerActions.Contains(action))
         .Select(action => action[..action.IndexOf(':')])
         .Distinct(StringComparer.Ordinal)
         .Count();
@@ -264,7 +265,7 @@ internal static class MonthlyCostBuilder
     private static readonly IReadOnlyList<string> ApplicationLevels = ["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"];
 
     public static bool KeepsInfo(FunctionSpec function) =>
-        ApplicationLevels.ToList().IndexOf(function.ApplicationLogLevel) is >= 0 and <= 2;
+        ApplicationLevels.Take(3).Contains(function.ApplicationLogLevel, StringComparer.Ordinal);
 
     /// <summary>Which Region's prices the lines use: the one the source names, or none named.</summary>
     public static string RegionNote(string region, IReadOnlyList<Price> prices)

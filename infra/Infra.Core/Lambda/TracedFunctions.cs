@@ -117,10 +117,7 @@ public static class TracedFunctions
 
             if (queue.Consumer == functionKey)
             {
-                // What Lambda's event source mapping needs from the consumer's role.
-                // https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html (execution role permissions)
-                links.Add(new ResourceLink(AppResourceKind.Queue, queue.Key, $"Consume{Pascal(queue.Key)}",
-                    ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"], null));
+                links.Add(ConsumeLink(queue.Key));
             }
         }
 
@@ -131,6 +128,11 @@ public static class TracedFunctions
 
         return links;
     }
+
+    /// <summary>What Lambda's event source mapping needs from a queue consumer's role.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html (execution role permissions)</summary>
+    public static ResourceLink ConsumeLink(string queueKey) => new(AppResourceKind.Queue, queueKey, $"Consume{Pascal(queueKey)}",
+        ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"], null);
 
     public static FunctionSpec Build(FunctionDeclaration declaration, AppDeclaration app, StackSettings settings, StackNames names, AwsContext aws)
     {

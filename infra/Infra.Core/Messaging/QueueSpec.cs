@@ -52,7 +52,7 @@ public sealed record TableSpec(
 }
 
 /// <summary>The app's queues and tables, guarded as the environment's data protection says.</summary>
-internal static class MessagingBuilder
+public static class MessagingBuilder
 {
     /// <summary>Lambda's SQS guidance: a visibility timeout of at least six times the function timeout.
     /// https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html</summary>

@@ -46,7 +46,7 @@ internal static partial class AlertSettingsReader
 
     private static AlertSubscription? ReadSubscription(ObjectReader item, ErrorSink errors)
     {
-        var protocol = item.OptionalString("protocol");
+        var protocol = item.OptionalWord("protocol");
         var endpoint = item.OptionalString("endpoint");
         item.Finish();
 
@@ -79,7 +79,7 @@ internal static partial class AlertSettingsReader
             return null;
         }
 
-        if (!shape.Pattern.IsMatch(endpoint))
+        if (!item.IsEncrypted("endpoint") && !shape.Pattern.IsMatch(endpoint))
         {
             errors.Add(item.PathOf("endpoint"), $"'{TagRules.Shown(endpoint)}' is not a valid {protocol} endpoint; SNS expects {shape.Expected}. {SubscribeApiDoc}");
             return null;

@@ -35,6 +35,15 @@ internal static class CollectorSettingsReader
             errors.Add(reader.PathOf(key), key == "minSize"
                 ? $"{minSize} is greater than {otherSource} {maxSize}; minSize must not exceed maxSize."
                 : $"{maxSize} is less than {otherSource} {minSize}; maxSize must not be below minSize.");
+
+            // No capacity fits a group whose bounds are crossed; one below or above both of them is wrong however the bounds
+            // are put right (Auto Scaling: DesiredCapacity must lie between MinSize and MaxSize,
+            // https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html).
+            if (reader.Has("desiredCapacity") && (desiredCapacity < maxSize || desiredCapacity > minSize))
+            {
+                errors.Add(reader.PathOf("desiredCapacity"), $"{desiredCapacity} lies outside both collector.minSize {minSize} and collector.maxSize {maxSize}; "
+                    + "it must lie between them once they are put right.");
+            }
         }
         else if (desiredCapacity < minSize || desiredCapacity > maxSize)
         {

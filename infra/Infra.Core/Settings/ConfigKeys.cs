@@ -29,5 +29,8 @@ public static class ConfigKeys
     /// <summary>The namespaces a stack file may use: this project's and those of the providers and engine it runs with.</summary>
     public static readonly IReadOnlyList<string> KnownNamespaces = [Project, "aws", "aws-native", "pulumi"];
 
+    /// <summary>Keys the program requires that Pulumi.yaml does not declare: the providers' own (RegionReader).</summary>
+    public static readonly IReadOnlyList<string> RequiredProviderKeys = [AwsRegion, AwsNativeRegion];
+
     public static string Full(string key) => $"{Project}:{key}";
 }

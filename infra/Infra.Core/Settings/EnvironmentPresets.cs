@@ -119,6 +119,7 @@ internal static class EnvironmentPresets
         Protection: DataProtection.None,
         // Live Tail on the access log while developing; handler INFO lines kept.
         Logs: new LogPreset(LogGroupClass.Standard, FunctionApplicationLogLevel: "INFO"),
+        // Off: see staging.
         ApplicationSignals: false,
         // A developer's own requests and a health check every few seconds.
         Traffic: [new("POST", "/chat", 0.2), new("GET", "/health", 0.2)]);
@@ -135,9 +136,9 @@ internal static class EnvironmentPresets
         GroupInsights: false,
         Protection: DataProtection.None,
         Logs: new LogPreset(LogGroupClass.InfrequentAccess, FunctionApplicationLogLevel: "INFO"),
-        // Where a team tries Application Signals' service map and golden metrics before deciding on prod: at staging's
-        // traffic its price is small, and the plan shows it.
-        ApplicationSignals: true,
+        // On only where an SLO or alarm reads the functions' Application Signals: none does (the SLOs measure the API
+        // stage's own metrics). The plan shows what it would cost; applicationSignals.enabled: true turns it on.
+        ApplicationSignals: false,
         Traffic: [new("POST", "/chat", 5), new("GET", "/health", 5)]);
 
     // prod: each critical path keeps a reservoir of 1 trace/s (X-Ray's reservoir is per rule, across all hosts)
@@ -166,7 +167,7 @@ internal static class EnvironmentPresets
             PointInTimeRecovery: true),
         // Warnings and errors only from the handlers: an INFO line per request would cost more than the access log.
         Logs: new LogPreset(LogGroupClass.InfrequentAccess, FunctionApplicationLogLevel: "WARN"),
-        // No SLO or alarm reads the functions' Application Signals: the SLOs measure the API stage's own metrics.
+        // Off: see staging.
         ApplicationSignals: false,
         Traffic: ReferenceTraffic);
 

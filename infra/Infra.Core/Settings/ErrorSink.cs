@@ -10,6 +10,9 @@ public sealed class ErrorSink
 
     public IReadOnlyList<string> Warnings => _warnings;
 
+    /// <summary>Which values being read are secret; the readers record the secret texts they read here.</summary>
+    internal SecretTracker Secrets { get; init; } = SecretTracker.None;
+
     public void Add(string key, string message) => _errors.Add(new SettingsError(key, message));
 
     public void Warn(string message) => _warnings.Add(message);

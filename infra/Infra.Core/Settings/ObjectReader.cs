@@ -14,11 +14,13 @@ internal sealed class ObjectReader
     private readonly Dictionary<string, JsonElement> _properties = new(StringComparer.Ordinal);
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private readonly ErrorSink _errors;
+    private readonly SecretTracker _secrets;
 
     public ObjectReader(string key, JsonElement? element, ErrorSink errors)
     {
         Key = key;
         _errors = errors;
+        _secrets = errors.Secrets;
         if (element is not { } value || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
             return;
@@ -41,6 +43,12 @@ internal sealed class ObjectReader
     public bool Has(string name) => _properties.ContainsKey(name);
 
     public string PathOf(string name) => $"{Key}.{name}";
+
+    /// <summary>Whether the value is encrypted where nothing can decrypt it (it reads as [secret]), so its text cannot be checked.</summary>
+    public bool IsEncrypted(string name) => _secrets.IsEncrypted(PathOf(name));
+
+    /// <summary>Whether the value is a secret: its top-level key is secret, or the value itself is encrypted.</summary>
+    public bool IsSecret(string name) => _secrets.IsSecret(PathOf(name));
 
     public bool Bool(string name, bool fallback)
     {
@@ -106,7 +114,22 @@ internal sealed class ObjectReader
 
     public string String(string name, string fallback) => OptionalString(name) ?? fallback;
 
+    /// <summary>Text the user writes freely (an id, a URL); recorded as a secret when it is one.</summary>
     public string? OptionalString(string name)
+    {
+        var text = Text(name);
+        if (text is not null)
+        {
+            _secrets.Read(PathOf(name), text);
+        }
+
+        return text;
+    }
+
+    /// <summary>A word the caller checks against a fixed list (a protocol, a type): not confidential, so never recorded as a secret.</summary>
+    public string? OptionalWord(string name) => Text(name);
+
+    private string? Text(string name)
     {
         if (!TryTake(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -122,9 +145,10 @@ internal sealed class ObjectReader
         return value.GetString();
     }
 
+    /// <summary>One of a fixed list of words: not confidential, so never recorded as a secret.</summary>
     public T Choice<T>(string name, T fallback, IReadOnlyDictionary<string, T> allowed)
     {
-        var text = OptionalString(name);
+        var text = Text(name);
         if (text is null)
         {
             return fallback;
@@ -161,6 +185,7 @@ internal sealed class ObjectReader
             if (item.ValueKind == JsonValueKind.String)
             {
                 items.Add(item.GetString()!);
+                _secrets.Read($"{PathOf(name)}[{index}]", item.GetString()!);
             }
             else
             {
@@ -222,6 +247,7 @@ internal sealed class ObjectReader
         }
     }
 
+    /// <summary>A map of texts; values are recorded as secrets when they are (names of entries are not).</summary>
     internal static IReadOnlyDictionary<string, string>? ReadStringMap(string key, JsonElement value, ErrorSink errors)
     {
         if (value.ValueKind != JsonValueKind.Object)
@@ -236,6 +262,7 @@ internal sealed class ObjectReader
             if (property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
             {
                 map[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                errors.Secrets.Read($"{key}.{property.Name}", map[property.Name]);
             }
             else
             {

@@ -71,6 +71,11 @@ internal static class SamplingSettingsReader
             errors.Add(rule.PathOf("fixedRate"), "required: 0 to 1, the share of requests sampled after the reservoir is used.");
         }
 
+        if (urlPath.Length > 0 && !CanMatchARequestPath(urlPath))
+        {
+            errors.Add(rule.PathOf("urlPath"), $"'{urlPath}' can match no request: request paths start with /, so the pattern must start with / or a wildcard (* or ?).");
+        }
+
         CheckLength(rule.PathOf("urlPath"), urlPath, 128, errors);
         CheckLength(rule.PathOf("httpMethod"), httpMethod, 10, errors);
         CheckLength(rule.PathOf("host"), host, 64, errors);
@@ -83,7 +88,7 @@ internal static class SamplingSettingsReader
     {
         for (var i = 0; i < paths.Count; i++)
         {
-            if (paths[i].Length == 0 || !(paths[i].StartsWith('/') || paths[i].StartsWith('*')))
+            if (!CanMatchARequestPath(paths[i]))
             {
                 errors.Add($"{key}[{i}]", $"'{paths[i]}' is not a URL path pattern: start with / (wildcards * and ? allowed).");
             }
@@ -91,6 +96,13 @@ internal static class SamplingSettingsReader
             CheckLength($"{key}[{i}]", paths[i], 128, errors);
         }
     }
+
+    /// <summary>
+    /// Whether an X-Ray URL path pattern can match some request path. Request paths start with / (API Gateway resource
+    /// paths do, as every HTTP origin-form path does, RFC 9112 section 3.2.1), and in X-Ray's patterns * matches any
+    /// characters and ? exactly one (https://docs.aws.amazon.com/xray/latest/devguide/xray-console-sampling.html).
+    /// </summary>
+    internal static bool CanMatchARequestPath(string pattern) => pattern.Length > 0 && pattern[0] is '/' or '*' or '?';
 
     private static void CheckLength(string key, string value, int max, ErrorSink errors)
     {

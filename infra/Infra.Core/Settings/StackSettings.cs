@@ -18,7 +18,11 @@ public sealed record StackSettings(
     ApplicationSignalsSettings ApplicationSignals,
     IReadOnlyDictionary<string, string> Tags,
     AlertSettings Alerts,
-    SloSettings Slo);
+    SloSettings Slo)
+{
+    /// <summary>The secret texts these settings hold (the app's settings included); the program keeps every input holding one secret.</summary>
+    public SecretValues Secrets { get; init; } = SecretValues.None;
+}
 
 public sealed record CollectorSettings(
     bool Enabled,

@@ -16,7 +16,7 @@ public static class StackSettingsParser
     /// routes, queues and tables, which are checked here with the rest. None: an empty app.</param>
     public static SettingsResult Parse(RawStackConfig raw, AppDefinition? app = null)
     {
-        var errors = new ErrorSink();
+        var errors = new ErrorSink { Secrets = new SecretTracker(raw) };
         CheckKeys(raw, errors);
         StackNames.Validate(raw.StackName, errors);
 
@@ -48,12 +48,11 @@ public static class StackSettingsParser
             collector, lambda, api, sampling, traffic, trafficSource, transactionSearch, applicationSignals, tags, alerts, slo);
         var section = new AppSection(Section(raw, ConfigKeys.App, errors), errors);
         var declaration = app is null ? Finished(section) : app.Declare(section, settings);
+        // The app's settings are read through the same sink, so its secret texts are recorded with the rest.
+        settings = settings with { Secrets = errors.Secrets.Values };
         AppValidation.Validate(declaration, errors);
         StackValidation.Validate(settings, declaration, regionKnown: region is not null, errors);
-        // A missing environment or Region is always reported, so errors alone decide.
-        return errors.Errors.Count > 0
-            ? new SettingsResult(null, errors.Errors, errors.Warnings)
-            : new SettingsResult(settings, [], errors.Warnings, declaration);
+        return Result(raw, settings, declaration, errors);
     }
 
     private static AppDeclaration Finished(AppSection section)
@@ -61,6 +60,39 @@ public static class StackSettingsParser
         section.Finish();
         return AppDeclaration.Empty;
     }
+
+    /// <summary>
+    /// Settings or errors, with what was read of the stack's secrets applied: an encrypted value nothing could
+    /// decrypt is not the user's mistake when its placeholder fails a check, so that check becomes a warning; and
+    /// no secret text is ever repeated in a message.
+    /// </summary>
+    private static SettingsResult Result(RawStackConfig raw, StackSettings settings, AppDeclaration declaration, ErrorSink errors)
+    {
+        var secrets = settings.Secrets;
+        var encrypted = raw.EncryptedPaths.Order(StringComparer.Ordinal).ToList();
+        var problems = errors.Errors
+            .Where(error => !encrypted.Any(path => SecretTracker.IsAtOrBelow(error.Key, path)))
+            .Select(error => error with { Message = secrets.Mask(error.Message) })
+            .ToList();
+        var warnings = errors.Warnings.Select(secrets.Mask)
+            .Concat(encrypted.Select(path => $"{path} is encrypted (secure:) and the offline plan cannot decrypt it: it shows {SecretValues.Shown} "
+                + "(the default or preset where a number, a boolean or a choice is expected) and leaves its checks to pulumi preview."))
+            .Concat(SecretChoices(raw))
+            .ToList();
+
+        // A missing environment or Region is always reported, so errors alone decide.
+        return problems.Count > 0
+            ? new SettingsResult(null, problems, warnings)
+            : new SettingsResult(settings, [], warnings, declaration);
+    }
+
+    /// <summary>The keys whose value is one of a fixed list of names: such names show in resource names and ARNs, so a secret one is used as it is.</summary>
+    private static readonly IReadOnlyList<string> ChoiceKeys =
+        [ConfigKeys.Full(ConfigKeys.Environment), ConfigKeys.Full(ConfigKeys.Profile), ConfigKeys.Full(ConfigKeys.IamMode), ConfigKeys.AwsRegion, ConfigKeys.AwsNativeRegion];
+
+    private static IEnumerable<string> SecretChoices(RawStackConfig raw) => ChoiceKeys
+        .Where(raw.SecretKeys.Contains)
+        .Select(key => $"{key} is secret, but its value is one of a fixed list of names, which show in resource names and ARNs; it is used in plain text.");
 
     /// <summary>
     /// Keys under the project's namespace must be ones the program reads, and every other namespace must be one
@@ -81,20 +113,31 @@ public static class StackSettingsParser
             }
             else
             {
-                CheckNamespace(key, errors);
+                CheckNamespace(key, raw.MayHoldEnvironmentValues, errors);
             }
         }
     }
 
-    private static void CheckNamespace(string key, ErrorSink errors)
+    private static void CheckNamespace(string key, bool mayBeAnEnvironmentKey, ErrorSink errors)
     {
         var separator = key.IndexOf(':', StringComparison.Ordinal);
         var space = separator < 0 ? key : key[..separator];
-        if (!ConfigKeys.KnownNamespaces.Contains(space))
+        if (ConfigKeys.KnownNamespaces.Contains(space))
         {
-            var nearest = KeySuggestion.Nearest(space, ConfigKeys.KnownNamespaces);
-            errors.Add(key, $"unknown config namespace '{space}'.{(nearest is null ? "" : $" Did you mean '{nearest}'?")} "
-                + $"Known namespaces: {string.Join(", ", ConfigKeys.KnownNamespaces)}.");
+            return;
+        }
+
+        var nearest = KeySuggestion.Nearest(space, ConfigKeys.KnownNamespaces);
+        var problem = $"unknown config namespace '{space}'.{(nearest is null ? "" : $" Did you mean '{nearest}'?")} "
+            + $"Known namespaces: {string.Join(", ", ConfigKeys.KnownNamespaces)}.";
+        if (mayBeAnEnvironmentKey)
+        {
+            // An imported ESC environment may set keys for other programs too; scripts/plan reports a misspelling in the stack file.
+            errors.Warn($"{key}: {problem} It is ignored; if an imported Pulumi ESC environment does not set it, check the stack file.");
+        }
+        else
+        {
+            errors.Add(key, problem);
         }
     }
 

@@ -33,7 +33,8 @@ internal static class TagRules
         {
             var tagKey = $"{key}.{Shown(name)}";
             var ok = CheckText(tagKey, "key", name, 1, MaxKeyLength, errors);
-            ok &= CheckText(tagKey, "value", value, 0, MaxValueLength, errors);
+            // An encrypted value reads as [secret] offline: its text is unknown, and being secret is what counts (SecretPlacement).
+            ok &= errors.Secrets.IsEncrypted($"{key}.{name}") || CheckText(tagKey, "value", value, 0, MaxValueLength, errors);
             if (ok)
             {
                 valid[name] = value;

@@ -9,7 +9,21 @@ namespace Infra.Core.StackFiles;
 /// passed as JSON), and whether the stack file holds it encrypted (`secure:`).
 /// pulumi/pulumi sdk/go/common/resource/config/value.go.
 /// </summary>
-internal sealed record StackValue(string Text, bool IsObject, bool IsSecure = false);
+/// <param name="EncryptedPaths">Inside an object, the paths of encrypted values; each stands in as [secret].</param>
+internal sealed record StackValue(string Text, bool IsObject, bool IsSecure = false, IReadOnlyList<string>? EncryptedPaths = null)
+{
+    public IReadOnlyList<string> EncryptedPaths { get; } = EncryptedPaths ?? [];
+}
+
+/// <summary>A key the offline plan cannot see, and where its value may come from.</summary>
+public sealed record HiddenKey(string Key, string Source);
+
+/// <summary>
+/// A stack file merged with its project's declarations: the config, the Pulumi ESC environments it imports (which
+/// the offline plan cannot read), the keys whose value it cannot see and has nothing to stand in for, and the keys
+/// given on the command line.
+/// </summary>
+public sealed record MergedStack(RawStackConfig Config, IReadOnlyList<string> Environments, IReadOnlyList<HiddenKey> Hidden, IReadOnlyList<string> FromCommandLine);
 
 /// <summary>
 /// Reads Pulumi.&lt;stack&gt;.yaml and merges it with the project's config declarations the way the CLI does before
@@ -29,43 +43,78 @@ public static class PulumiStack
     public static string FileName(string stack) => $"Pulumi.{stack}.yaml";
 
     /// <summary>The config values the engine would pass to the program, or every error the files hold.</summary>
-    public static RawStackConfig? Merge(PulumiProject project, string stack, string stackText, ErrorSink errors)
+    public static RawStackConfig? Merge(PulumiProject project, string stack, string stackText, ErrorSink errors) =>
+        Read(project, stack, stackText, errors)?.Config;
+
+    /// <summary>
+    /// The stack file merged with the project's declarations, with what cannot be seen offline set apart: values
+    /// held encrypted (<c>secure:</c>, at any depth) and the Pulumi ESC environments the file imports.
+    /// </summary>
+    /// <param name="overrides">Values given on the command line (key to text, objects as JSON); they stand in for what
+    /// the plan cannot see and win over the stack file.</param>
+    public static MergedStack? Read(PulumiProject project, string stack, string stackText, ErrorSink errors, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var file = FileName(stack);
         var before = errors.Errors.Count;
-        var values = ReadStackValues(project, file, stackText, errors);
-        if (values is null)
+        var read = ReadStackValues(project, file, stackText, errors);
+        if (read is null)
         {
             return null;
         }
 
+        var (values, environments) = read.Value;
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (rawKey, text) in overrides ?? new Dictionary<string, string>())
+        {
+            var key = project.Qualify(rawKey);
+            values[key] = FromCommandLine(text);
+            given.Add(key);
+        }
+
+        var importNote = environments.Count == 0 ? null : FromEnvironments(file, environments);
+        var hidden = new List<HiddenKey>();
+        var encrypted = new HashSet<string>(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var declaration in project.Config)
         {
             var key = project.Qualify(declaration.Key);
-            if (values.TryGetValue(key, out var stackValue))
+            if (values.TryGetValue(key, out var stackValue) && !(stackValue.IsSecure && !stackValue.IsObject && (declaration.HasValue || declaration.HasDefault)))
             {
                 if (declaration.IsExplicitlyTyped)
                 {
-                    CheckSecretAndType(declaration, key, stackValue, stack, file, errors);
+                    CheckSecretAndType(declaration, key, stackValue, given.Contains(key), stack, file, errors);
                 }
 
                 continue;
             }
 
+            if (stackValue is not null)
+            {
+                // Encrypted whole: offline it cannot be read, so the plan stands in the declared default for it.
+                encrypted.Add(key);
+            }
+
             if (declaration.HasValue || declaration.HasDefault)
             {
-                // The CLI merges the project's plain default in before it checks secrets, so it refuses it too.
-                if (declaration.IsExplicitlyTyped && declaration.Secret)
+                // The CLI merges the project's plain default in before it checks secrets, so it refuses it too, unless an
+                // imported environment may set the key or the stack file holds it encrypted.
+                if (declaration.IsExplicitlyTyped && declaration.Secret && importNote is null && stackValue is null)
                 {
                     AddNotEncrypted(declaration, key, stack, $"{file} does not set it, so its default from Pulumi.yaml would be used in plain text", errors);
                 }
 
-                values[key] = ToStackValue((declaration.Default ?? declaration.Value)!);
+                values[key] = ToStackValue((declaration.Default ?? declaration.Value)!, key);
             }
             else if (project.OwnsKey(declaration.Key))
             {
-                missing.Add(declaration.Key);
+                if (importNote is not null)
+                {
+                    hidden.Add(new HiddenKey(key, importNote));
+                }
+                else
+                {
+                    missing.Add(declaration.Key);
+                }
             }
         }
 
@@ -75,12 +124,31 @@ public static class PulumiStack
                 + $"\"Stack '{stack}' is missing configuration value '{key}'\"). Set it with: pulumi config set {key} <value>");
         }
 
-        return errors.Errors.Count > before
-            ? null
-            : new RawStackConfig(stack, values.ToDictionary(pair => pair.Key, pair => pair.Value.Text, StringComparer.Ordinal));
+        if (errors.Errors.Count > before)
+        {
+            return null;
+        }
+
+        foreach (var (key, value) in values.Where(pair => pair.Value.IsSecure && !pair.Value.IsObject && !encrypted.Contains(pair.Key)))
+        {
+            // Encrypted whole and nothing to stand in for it: the plan needs it from the command line.
+            hidden.Add(new HiddenKey(key, $"{file} holds it encrypted (secure:), and the offline plan cannot decrypt it"));
+        }
+
+        var config = new RawStackConfig(stack, values.ToDictionary(pair => pair.Key, pair => pair.Value.Text, StringComparer.Ordinal))
+        {
+            SecretKeys = values.Where(pair => pair.Value.IsSecure).Select(pair => pair.Key).Concat(encrypted).ToHashSet(StringComparer.Ordinal),
+            EncryptedPaths = values.SelectMany(pair => pair.Value.EncryptedPaths).Concat(encrypted).ToHashSet(StringComparer.Ordinal),
+        };
+        return new MergedStack(config, environments, hidden.OrderBy(key => key.Key, StringComparer.Ordinal).ToList(), given.Order(StringComparer.Ordinal).ToList());
     }
 
-    private static Dictionary<string, StackValue>? ReadStackValues(PulumiProject project, string file, string text, ErrorSink errors)
+    /// <summary>Where a key the stack file does not set may come from, when it imports environments.</summary>
+    public static string FromEnvironments(string file, IReadOnlyList<string> environments) =>
+        $"{file} does not set it; it may come from the imported Pulumi ESC environment{(environments.Count == 1 ? "" : "s")} {string.Join(", ", environments)}, "
+        + "which the offline plan cannot read";
+
+    private static (Dictionary<string, StackValue> Values, IReadOnlyList<string> Environments)? ReadStackValues(PulumiProject project, string file, string text, ErrorSink errors)
     {
         var values = new Dictionary<string, StackValue>(StringComparer.Ordinal);
         var before = errors.Errors.Count;
@@ -92,7 +160,7 @@ public static class PulumiStack
 
         if (empty)
         {
-            return values;
+            return (values, []);
         }
 
         if (root is not JsonObject stack)
@@ -127,7 +195,8 @@ public static class PulumiStack
                         continue;
                     }
 
-                    values[IsOldStyleKey(rawKey) ? OldStyleToKey(rawKey) : key] = ToStackValue(node);
+                    var fullKey = IsOldStyleKey(rawKey) ? OldStyleToKey(rawKey) : key;
+                    values[fullKey] = ToStackValue(node, fullKey);
                 }
 
                 break;
@@ -136,7 +205,53 @@ public static class PulumiStack
                 break;
         }
 
-        return errors.Errors.Count > before ? null : values;
+        var environments = ReadEnvironments(stack, file, errors);
+        return errors.Errors.Count > before ? null : (values, environments);
+    }
+
+    /// <summary>
+    /// The Pulumi ESC environments a stack file imports under <c>environment:</c>: a list of names, or an inline
+    /// environment definition whose <c>imports:</c> name them (each a name, or a mapping from a name to its options)
+    /// and whose own <c>values:</c> count as one more source (pulumi/pulumi sdk/go/common/workspace/project.go,
+    /// Environment: UnmarshalYAML, Definition and Imports).
+    /// </summary>
+    private static IReadOnlyList<string> ReadEnvironments(JsonObject stack, string file, ErrorSink errors)
+    {
+        const string Shape = "must be a list of Pulumi ESC environment names (environment: [aws-dev]) or an environment definition with imports: (pulumi/pulumi project.go, Environment)";
+        switch (stack["environment"])
+        {
+            case null:
+                return [];
+            case JsonArray list when list.All(item => item is JsonValue value && value.GetValueKind() == JsonValueKind.String):
+                return list.Select(item => item!.GetValue<string>()).ToList();
+            case JsonObject definition when definition["imports"] is null or JsonArray:
+                var names = new List<string>();
+                foreach (var item in definition["imports"] as JsonArray ?? [])
+                {
+                    switch (item)
+                    {
+                        case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                            names.Add(value.GetValue<string>());
+                            break;
+                        case JsonObject { Count: 1 } named:
+                            names.Add(named.First().Key);
+                            break;
+                        default:
+                            errors.Add($"{file}: environment.imports", $"{Shape}; each import is a name or a mapping from one name to its options.");
+                            return [];
+                    }
+                }
+
+                if (definition["values"] is not null)
+                {
+                    names.Add($"the values under environment: in {file}");
+                }
+
+                return names;
+            default:
+                errors.Add($"{file}: environment", $"{Shape}.");
+                return [];
+        }
     }
 
     private static void AddNotEncrypted(ConfigDeclaration declaration, string key, string stack, string why, ErrorSink errors) =>
@@ -162,39 +277,86 @@ public static class PulumiStack
     /// decrypted value must have the declared type. Offline there is no key to decrypt with, so the type of an
     /// encrypted value is left to the CLI.
     /// </summary>
-    private static void CheckSecretAndType(ConfigDeclaration declaration, string key, StackValue value, string stack, string file, ErrorSink errors)
+    private static void CheckSecretAndType(ConfigDeclaration declaration, string key, StackValue value, bool fromCommandLine, string stack, string file, ErrorSink errors)
     {
-        if (declaration.Secret && !value.IsSecure)
+        if (declaration.Secret && !value.IsSecure && !fromCommandLine)
         {
             AddNotEncrypted(declaration, key, stack, $"{file} holds it in plain text", errors);
         }
         else if (!value.IsSecure && !ConfigTypes.Accepts(declaration, ConfigTypes.FromStackValue(value)))
         {
             var shown = value.Text.Length > 60 ? $"{value.Text[..57]}..." : value.Text;
-            errors.Add(key, $"'{shown}' in {file} is not of the declared type '{declaration.TypeName}' (Pulumi.yaml; the Pulumi CLI stops with "
+            errors.Add(key, $"'{shown}' {(fromCommandLine ? "from --config" : $"in {file}")} is not of the declared type '{declaration.TypeName}' (Pulumi.yaml; the Pulumi CLI stops with "
                 + $"\"must be of type '{declaration.TypeName}'\").");
         }
     }
 
     /// <summary>
-    /// Scalars are passed as text, objects and lists as JSON (a secure value stays opaque). The CLI writes that
-    /// JSON with Go's encoding/json, which orders the keys of every map, so the same order is used here.
+    /// Scalars are passed as text, objects and lists as JSON. The CLI writes that JSON with Go's encoding/json, which
+    /// orders the keys of every map, so the same order is used here. A value encrypted whole stays opaque; an object
+    /// holding encrypted values at any depth is secret as a whole, as the engine sees it, and each of them stands in
+    /// as [secret] (pulumi/pulumi sdk/go/common/resource/config/object.go: unmarshalObject, isSecureValue, Secure).
     /// </summary>
-    private static StackValue ToStackValue(JsonNode node) => node switch
+    private static StackValue ToStackValue(JsonNode node, string key)
     {
-        JsonObject secure when secure.Count == 1 && secure.ContainsKey("secure") => new StackValue("[secret]", false, IsSecure: true),
-        JsonObject or JsonArray => new StackValue(Sorted(node)!.ToJsonString(), true),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => new StackValue(value.GetValue<string>(), false),
-        _ => new StackValue(node.ToJsonString(), false),
-    };
+        if (IsSecureValue(node))
+        {
+            return new StackValue(SecretValues.Shown, false, IsSecure: true);
+        }
 
-    private static JsonNode? Sorted(JsonNode? node) => node switch
+        if (node is JsonObject or JsonArray)
+        {
+            var encrypted = new List<string>();
+            var json = Sorted(node, key, encrypted)!.ToJsonString();
+            return new StackValue(json, true, IsSecure: encrypted.Count > 0, encrypted);
+        }
+
+        return node is JsonValue value && value.GetValueKind() == JsonValueKind.String
+            ? new StackValue(value.GetValue<string>(), false)
+            : new StackValue(node.ToJsonString(), false);
+    }
+
+    /// <summary>isSecureValue: a mapping with the one key "secure" whose value is a string.</summary>
+    private static bool IsSecureValue(JsonNode? node) =>
+        node is JsonObject { Count: 1 } map && map["secure"] is JsonValue value && value.GetValueKind() == JsonValueKind.String;
+
+    private static JsonNode? Sorted(JsonNode? node, string path, List<string> encrypted)
     {
-        JsonObject map => new JsonObject(map.OrderBy(pair => pair.Key, StringComparer.Ordinal)
-            .Select(pair => new KeyValuePair<string, JsonNode?>(pair.Key, Sorted(pair.Value)))),
-        JsonArray list => new JsonArray(list.Select(Sorted).ToArray()),
-        _ => node?.DeepClone(),
-    };
+        if (IsSecureValue(node))
+        {
+            encrypted.Add(path);
+            return JsonValue.Create(SecretValues.Shown);
+        }
+
+        return node switch
+        {
+            JsonObject map => new JsonObject(map.OrderBy(pair => pair.Key, StringComparer.Ordinal)
+                .Select(pair => new KeyValuePair<string, JsonNode?>(pair.Key, Sorted(pair.Value, $"{path}.{pair.Key}", encrypted)))),
+            JsonArray list => new JsonArray(list.Select((item, index) => Sorted(item, $"{path}[{index}]", encrypted)).ToArray()),
+            _ => node?.DeepClone(),
+        };
+    }
+
+    /// <summary>A value from the command line: an object or list when it is JSON of one, text otherwise.</summary>
+    private static StackValue FromCommandLine(string text)
+    {
+        if (text.TrimStart() is ['{' or '[', ..])
+        {
+            try
+            {
+                if (JsonNode.Parse(text) is { } node and (JsonObject or JsonArray))
+                {
+                    return ToStackValue(node, "");
+                }
+            }
+            catch (JsonException)
+            {
+                // Not JSON: the text itself, as `pulumi config set` would store it.
+            }
+        }
+
+        return new StackValue(text, false);
+    }
 
     /// <summary>What stands where a mapping should.</summary>
     private static string DescribeNonMapping(JsonNode? node) => node switch

@@ -16,7 +16,17 @@ public enum LoadOutcome
     Invalid,
 }
 
-public sealed record StackLoad(LoadOutcome Outcome, RawStackConfig? Config, IReadOnlyList<SettingsError> Errors);
+public sealed record StackLoad(LoadOutcome Outcome, RawStackConfig? Config, IReadOnlyList<SettingsError> Errors)
+{
+    /// <summary>The Pulumi ESC environments the stack file imports; their values cannot be read offline.</summary>
+    public IReadOnlyList<string> Environments { get; init; } = [];
+
+    /// <summary>Keys whose value cannot be seen offline and that nothing stands in for (see <see cref="MergedStack"/>).</summary>
+    public IReadOnlyList<HiddenKey> Hidden { get; init; } = [];
+
+    /// <summary>Keys whose value came from the command line.</summary>
+    public IReadOnlyList<string> FromCommandLine { get; init; } = [];
+}
 
 /// <summary>
 /// The folder holding Pulumi.yaml and the Pulumi.&lt;stack&gt;.yaml files: lists the stacks and loads one of them
@@ -41,7 +51,8 @@ public static class StackFolder
         }
     }
 
-    public static StackLoad Load(string directory, string stack)
+    /// <param name="overrides">Values given on the command line; they win over the stack file (see <see cref="PulumiStack.Read"/>).</param>
+    public static StackLoad Load(string directory, string stack, IReadOnlyDictionary<string, string>? overrides = null)
     {
         var errors = new ErrorSink();
         var projectText = ReadText(Path.Combine(directory, PulumiProject.FileName), PulumiProject.FileName, errors, out var projectReadable);
@@ -63,15 +74,23 @@ public static class StackFolder
             return new StackLoad(LoadOutcome.Invalid, null, errors.Errors);
         }
 
-        var config = PulumiStack.Merge(project, stack, stackText, errors);
-        return config is null
+        var merged = PulumiStack.Read(project, stack, stackText, errors, overrides);
+        return merged is null
             ? new StackLoad(LoadOutcome.Invalid, null, errors.Errors)
-            : new StackLoad(LoadOutcome.Loaded, config, []);
+            : new StackLoad(LoadOutcome.Loaded, merged.Config, [])
+            {
+                Environments = merged.Environments,
+                Hidden = merged.Hidden,
+                FromCommandLine = merged.FromCommandLine,
+            };
     }
 
     /// <summary>
-    /// The file's text, decoded as strict UTF-8 with a leading byte order mark dropped (as the CLI's
-    /// readFileStripUTF8BOM does). Null with an error when it cannot be read (readable = false) or is not UTF-8.
+    /// The file's text, decoded as the CLI reads it: readFileStripUTF8BOM (pulumi/pulumi
+    /// sdk/go/common/workspace/loaders.go) drops a UTF-8 byte order mark, and its YAML reader, gopkg.in/yaml.v3, takes
+    /// a UTF-16 byte order mark (FF FE little-endian, FE FF big-endian) to mean UTF-16 and anything else to mean UTF-8
+    /// (go-yaml/yaml@v3.0.1:readerc.go, yaml_parser_determine_encoding). Decoding is strict, as there. Null with an
+    /// error when the file cannot be read (readable = false) or is not valid text in its encoding.
     /// </summary>
     private static string? ReadText(string path, string file, ErrorSink errors, out bool readable)
     {
@@ -101,16 +120,43 @@ public static class StackFolder
         }
 
         readable = true;
-        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var (encoding, name, start) = DetectEncoding(bytes);
+        if (name != "UTF-8" && (bytes.Length - start) % 2 != 0)
+        {
+            errors.Add(file, $"is not valid {name}: it ends in half a character (yaml.v3: \"incomplete UTF-16 character\").");
+            return null;
+        }
+
         try
         {
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+            return encoding.GetString(bytes, start, bytes.Length - start);
         }
         catch (DecoderFallbackException exception)
         {
             // The index counts from where decoding started; the message counts bytes of the file from 1.
-            errors.Add(file, $"is not valid UTF-8 (byte {start + exception.Index + 1}); YAML files must be UTF-8 text.");
+            errors.Add(file, $"is not valid {name} (byte {start + exception.Index + 1}); YAML files must be UTF-8 text{(name == "UTF-8" ? "" : " or UTF-16 with a byte order mark")}.");
             return null;
         }
     }
+
+    /// <summary>The encoding a file's first bytes announce, its name, and where its text starts.</summary>
+    private static (Encoding Encoding, string Name, int Start) DetectEncoding(byte[] bytes)
+    {
+        ReadOnlySpan<byte> start = bytes;
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return (StrictUtf8, "UTF-8", 3);
+        }
+
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return (new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16", 2);
+        }
+
+        return start.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+            ? (new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), "UTF-16", 2)
+            : (StrictUtf8, "UTF-8", 0);
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

@@ -37,7 +37,7 @@ public sealed partial class ChatbotApp : AppDefinition
         var maxReceiveCount = section.Int("maxReceiveCount", settings.Environment == DeploymentEnvironment.Prod ? 5 : 3, 1, AppValidation.MaxReceiveCountLimit);
         var batchSize = section.Int("batchSize", 10, 1, AppValidation.MaxQueueBatchSize);
         section.Finish();
-        if (knowledgeBaseId is not null && !KnowledgeBaseId().IsMatch(knowledgeBaseId))
+        if (knowledgeBaseId is not null && !section.IsEncrypted("knowledgeBaseId") && !KnowledgeBaseId().IsMatch(knowledgeBaseId))
         {
             section.Error("knowledgeBaseId", $"'{knowledgeBaseId}' is not a Bedrock knowledge base id (10 letters or digits).");
             knowledgeBaseId = null;

@@ -18,6 +18,7 @@ public class BilledResourceTests
     {
         ["StackSettings"] = "free: the settings the blueprint was built from",
         ["StackNames"] = "free: names",
+        ["AppDeclaration"] = "free: what the app declared; its functions, queues and tables are priced through their specs",
         ["AwsContext"] = "free: account and Region",
         ["CollectorIamSpec"] = "free: IAM roles and policies cost nothing",
         ["RoleSpec"] = "free: IAM",
@@ -85,5 +86,26 @@ public class BilledResourceTests
             var filtered = blueprint.Monitoring.MetricFilters.Select(filter => filter.LogGroupName).ToHashSet();
             Assert.False(blueprint.Api.AccessLogs.LogGroupClass == LogGroupClass.InfrequentAccess && filtered.Contains(blueprint.Api.AccessLogs.LogGroupName), stack);
         }
+    }
+}
+
+/// <summary>Application Signals for the functions is on in an environment's preset exactly where an SLO or alarm reads it.</summary>
+public class ApplicationSignalsPresetTests
+{
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("staging")]
+    [InlineData("prod")]
+    public void ThePresetTurnsItOnOnlyWhereAnSloOrAlarmReadsTheFunctionsSignals(string stack)
+    {
+        // An alarm reading AWS/ApplicationSignals metrics other than an SLO's own BurnRate, or an SLO on them, needs the
+        // functions to report. https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-ServiceLevelObjectives.html
+        var blueprint = TestStacks.Blueprint(stack);
+        var metrics = blueprint.Monitoring.Alarms
+            .SelectMany(alarm => alarm.Queries.Select(query => query.Metric).Append(alarm.Metric))
+            .Concat(blueprint.Monitoring.Slos.SelectMany(slo => new[] { slo.RequestSli?.TotalRequests, slo.RequestSli?.BadRequests, slo.PeriodSli?.Metric }))
+            .OfType<Infra.Core.Monitoring.MetricSpec>();
+        var needed = metrics.Any(metric => metric.Namespace == "AWS/ApplicationSignals" && metric.MetricName != "BurnRate");
+        Assert.Equal(needed, blueprint.Settings.ApplicationSignals.Enabled);
     }
 }

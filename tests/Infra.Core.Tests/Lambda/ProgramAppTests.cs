@@ -12,11 +12,12 @@ public class ProgramAppTests
             "staging",
             ("aws:region", "cn-north-1"),
             ("aws-native:region", "cn-north-1"),
-            ("lambda", """{"flavor":"distro"}"""));
+            ("lambda", """{"flavor":"distro"}"""),
+            ("applicationSignals", """{"enabled":true}"""));
         Assert.Equal($"https://sqs.cn-north-1.amazonaws.com.cn/{TestStacks.Account}/adot-tracing-staging-questions", blueprint.Function(ChatbotApp.Chatbot).Environment["QUEUE_URL"]);
         var send = blueprint.Function(ChatbotApp.Chatbot).Policy.Statements.Single(statement => statement.Actions.Contains("sqs:SendMessage"));
         Assert.Equal([$"arn:aws-cn:sqs:cn-north-1:{TestStacks.Account}:adot-tracing-staging-questions"], send.Resources);
-        // With the distro layer the recommended profile adds Application Signals' managed policy, in the same partition.
+        // With Application Signals on, the distro layer's managed policy is in the same partition.
         Assert.Equal(
             ["arn:aws-cn:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws-cn:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy"],
             blueprint.Function(ChatbotApp.Chatbot).Role.ManagedPolicyArns);

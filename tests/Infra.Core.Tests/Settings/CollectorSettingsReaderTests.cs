@@ -144,6 +144,28 @@ public class CollectorSettingsReaderTests
         Expect(("minSize", "4 is greater than the staging preset's collector.maxSize 3; minSize must not exceed maxSize."));
     }
 
+    // Auto Scaling: DesiredCapacity must be at least MinSize and at most MaxSize
+    // (https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html).
+    [Theory]
+    [InlineData(1)]
+    [InlineData(9)]
+    public void WithCrossedBoundsADesiredCapacityOutsideBothIsReportedToo(int desired)
+    {
+        Read($$"""{"minSize":5,"maxSize":2,"desiredCapacity":{{desired}}}""");
+        Assert.Equal(["minSize", "desiredCapacity"], _errors.Errors.Select(error => error.Key[(error.Key.LastIndexOf('.') + 1)..]));
+        Assert.Contains($"{desired} lies outside both", _errors.Errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void WithCrossedBoundsADesiredCapacityBetweenThemIsLeftToTheBoundsError(int desired)
+    {
+        Read($$"""{"minSize":5,"maxSize":2,"desiredCapacity":{{desired}}}""");
+        Assert.Equal(["minSize"], _errors.Errors.Select(error => error.Key[(error.Key.LastIndexOf('.') + 1)..]));
+    }
+
     [Fact]
     public void MinAboveMaxKeepsThePresetsDesiredCapacity() =>
         Assert.Equal(2, Read("""{"minSize":5,"maxSize":4}""").DesiredCapacity);

@@ -124,8 +124,8 @@ public class DocumentedPresetTests
     [Fact]
     public void RecommendedProfile()
     {
-        // README, "Profiles": distro layers with no pin, Application Signals on (where the environment's preset has it:
-        // staging), t3.medium hosts, the rendered (custom) config, least-privilege IAM.
+        // README, "Profiles": distro layers with no pin, Application Signals where the environment's preset has it (none),
+        // t3.medium hosts, the rendered (custom) config, least-privilege IAM.
         var settings = TestStacks.Settings("staging");
         Assert.Equal(Profile.Recommended, settings.Profile);
         Assert.Equal(IamMode.LeastPrivilege, settings.IamMode);
@@ -133,7 +133,7 @@ public class DocumentedPresetTests
         Assert.Equal(CollectorConfigSource.Custom, settings.Collector.Config.Source);
         Assert.Equal(LayerFlavor.Distro, settings.Lambda.Flavor);
         Assert.Empty(settings.Lambda.Versions);
-        Assert.True(settings.ApplicationSignals.Enabled);
+        Assert.False(settings.ApplicationSignals.Enabled);
     }
 
     [Fact]
@@ -201,8 +201,8 @@ public class ProfileOverrideTests
             Overrides("dev", ("profile", "article"), ("lambda", """{"flavor":"distro"}"""), ("applicationSignals", """{"enabled":true}""")));
 
     [Fact]
-    public void ApplicationSignalsTurnedOff() =>
-        Assert.Equal(["applicationSignals.enabled: false"], Overrides("staging", ("applicationSignals", """{"enabled":false}""")));
+    public void ApplicationSignalsTurnedOn() =>
+        Assert.Equal(["applicationSignals.enabled: true"], Overrides("staging", ("applicationSignals", """{"enabled":true}""")));
 
     [Fact]
     public void VersionsBeyondTheProfilesPinsInLanguageOrder() =>

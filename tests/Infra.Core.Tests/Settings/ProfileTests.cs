@@ -104,7 +104,7 @@ public class ProfileTests
         Assert.Equal(Profile.Recommended, settings.Profile);
         Assert.Equal(IamMode.LeastPrivilege, settings.IamMode);
         Assert.Equal(LayerFlavor.Distro, settings.Lambda.Flavor);
-        Assert.True(settings.ApplicationSignals.Enabled);
+        Assert.False(settings.ApplicationSignals.Enabled); // no environment's preset turns it on
         Assert.Equal(CollectorConfigSource.Custom, settings.Collector.Config.Source);
     }
 

@@ -176,7 +176,7 @@ public class SamplingSettingsReaderTests
     [InlineData("serviceType", 64)]
     public void AFieldAtXRaysLengthLimitIsKept(string field, int limit)
     {
-        var value = new string('a', limit);
+        var value = Filler(field, limit);
         var (rule, errors) = ReadRule($$"""{"name":"r","priority":5,"fixedRate":0.5,"{{field}}":"{{value}}"}""");
         Assert.Empty(errors);
         var read = field switch
@@ -198,9 +198,36 @@ public class SamplingSettingsReaderTests
     [InlineData("serviceType", 64)]
     public void AFieldOverXRaysLengthLimitIsAnError(string field, int limit)
     {
-        var value = new string('a', limit + 1);
+        var value = Filler(field, limit + 1);
         var (_, errors) = ReadRule($$"""{"name":"r","priority":5,"fixedRate":0.5,"{{field}}":"{{value}}"}""");
         Assert.Equal($"'{value}' has {limit + 1} characters; X-Ray allows 1 to {limit}.", Message(errors, $"{Rule0}.{field}"));
+    }
+
+    /// <summary>A value of the given length; a URL path starts with / so that only its length is wrong.</summary>
+    private static string Filler(string field, int length) => field == "urlPath" ? "/" + new string('a', length - 1) : new string('a', length);
+
+    // Request paths start with / (RFC 9112 section 3.2.1; API Gateway resource paths), and in X-Ray's patterns * matches
+    // any characters and ? exactly one (https://docs.aws.amazon.com/xray/latest/devguide/xray-console-sampling.html).
+    [Theory]
+    [InlineData("chat")]
+    [InlineData("chat*")]
+    [InlineData("a/b")]
+    public void ARuleUrlPathThatCanMatchNoRequestIsAnError(string urlPath)
+    {
+        var (_, errors) = ReadRule($$"""{"name":"r","priority":5,"fixedRate":0.5,"urlPath":"{{urlPath}}"}""");
+        Assert.Contains("can match no request", Message(errors, $"{Rule0}.urlPath"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/chat")]
+    [InlineData("*chat")]
+    [InlineData("?chat")]
+    [InlineData("*")]
+    public void ARuleUrlPathThatCanMatchARequestIsKept(string urlPath)
+    {
+        var (rule, errors) = ReadRule($$"""{"name":"r","priority":5,"fixedRate":0.5,"urlPath":"{{urlPath}}"}""");
+        Assert.Empty(errors);
+        Assert.Equal(urlPath, rule.UrlPath);
     }
 
     [Theory]

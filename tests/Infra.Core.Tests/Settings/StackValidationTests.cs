@@ -270,11 +270,12 @@ public class ApplicationSignalsSettingsTests
     private const string Key = "adot-tracing:applicationSignals";
 
     [Fact]
-    public void OnByDefaultWithTheRecommendedProfileWhereTheEnvironmentsPresetSaysSo()
+    public void OffByDefaultInEveryEnvironmentWhereNoSloOrAlarmReadsIt()
     {
-        Assert.Equal(new ApplicationSignalsSettings(Enabled: true, Discovery: false), TestStacks.Settings("staging").ApplicationSignals);
-        Assert.False(TestStacks.Settings("dev").ApplicationSignals.Enabled);
-        Assert.False(TestStacks.Settings("prod").ApplicationSignals.Enabled);
+        foreach (var stack in new[] { "dev", "staging", "prod" })
+        {
+            Assert.Equal(new ApplicationSignalsSettings(Enabled: false, Discovery: false), TestStacks.Settings(stack).ApplicationSignals);
+        }
     }
 
     [Fact]

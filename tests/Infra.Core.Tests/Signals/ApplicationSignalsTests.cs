@@ -11,11 +11,14 @@ namespace Infra.Core.Tests.Signals;
 /// </summary>
 public class ApplicationSignalsTests
 {
+    /// <summary>No environment's preset turns it on (no SLO or alarm reads it); a stack file does.</summary>
+    private static readonly (string, string) On = ("applicationSignals", """{"enabled":true}""");
+
     [Fact]
     public void EveryFunctionCarriesTheApplicationSignalsManagedPolicy()
     {
         // The policy's ARN: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/CloudWatchLambdaApplicationSignalsExecutionRolePolicy.html
-        var blueprint = TestStacks.Blueprint("staging");
+        var blueprint = TestStacks.Blueprint("staging", On);
         Assert.Equal(2, blueprint.Functions.Count);
         Assert.All(blueprint.Functions, function =>
             Assert.Contains("arn:aws:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy", function.Role.ManagedPolicyArns));
@@ -27,14 +30,14 @@ public class ApplicationSignalsTests
         // An AWS managed policy's ARN is arn:<partition>:iam::aws:policy/<name>, the pattern
         // arn:aws(-[a-z]{1,5}){0,3}:iam::aws:policy/... of https://docs.amazonaws.cn/singlesignon/latest/APIReference/API_AttachedManagedPolicy.html;
         // the distro layer is published in cn-north-1.
-        var blueprint = TestStacks.Blueprint("staging", ("aws:region", "cn-north-1"), ("aws-native:region", "cn-north-1"));
+        var blueprint = TestStacks.Blueprint("staging", On, ("aws:region", "cn-north-1"), ("aws-native:region", "cn-north-1"));
         Assert.Contains("arn:aws-cn:iam::aws:policy/CloudWatchLambdaApplicationSignalsExecutionRolePolicy", blueprint.Function(ChatbotApp.Consumer).Role.ManagedPolicyArns);
     }
 
     [Fact]
     public void EveryFunctionRunsTheDistroWrapperWithApplicationSignalsOnAndActiveTracing()
     {
-        var blueprint = TestStacks.Blueprint("staging");
+        var blueprint = TestStacks.Blueprint("staging", On);
         Assert.All(blueprint.Functions, function =>
         {
             Assert.Equal("/opt/otel-instrument", function.Environment["AWS_LAMBDA_EXEC_WRAPPER"]);
@@ -51,7 +54,7 @@ public class ApplicationSignalsTests
     {
         // OTEL_SERVICE_NAME names the service in Application Signals ("Service Grouping",
         // https://aws-otel.github.io/docs/getting-started/lambda).
-        var blueprint = TestStacks.Blueprint("staging");
+        var blueprint = TestStacks.Blueprint("staging", On);
         Assert.Equal(["adot-tracing-staging-chatbot", "adot-tracing-staging-sqs-consumer"], blueprint.ApplicationSignals.Services);
         Assert.True(blueprint.ApplicationSignals.FunctionsEnabled);
     }

@@ -71,6 +71,37 @@ public sealed class StackFolderTests : IDisposable
         Assert.Equal(["aws:region", "demo:size"], load.Config!.Values.Keys.Order(StringComparer.Ordinal));
     }
 
+    // The CLI's YAML reader decodes UTF-16 when a byte order mark announces it: FF FE little-endian, FE FF big-endian
+    // (go-yaml/yaml@v3.0.1:readerc.go, yaml_parser_determine_encoding; sdk/go/common/encoding hands the bytes to yaml.v3).
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf16WithAByteOrderMarkIsReadAsTheCliReadsIt(bool bigEndian)
+    {
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+        Write("Pulumi.yaml", Project);
+        WriteBytes("Pulumi.dev.yaml", [.. encoding.GetPreamble(), .. encoding.GetBytes("config:\n  aws:region: eu-west-1\n  demo:size: größer 🙂\n")]);
+        var load = Load();
+        Assert.True(load.Outcome == LoadOutcome.Loaded, string.Join(" | ", load.Errors));
+        Assert.Equal("eu-west-1", load.Config!.Get("aws:region"));
+        Assert.Equal("größer 🙂", load.Config.Get("demo:size"));
+    }
+
+    // yaml.v3 stops with "incomplete UTF-16 character" and "unexpected low surrogate area" (readerc.go, yaml_parser_update_buffer).
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE, (byte)'a', 0, (byte)'b' }, "half a character")]
+    [InlineData(new byte[] { 0xFF, 0xFE, (byte)'a', 0, 0x00, 0xDC }, "byte 5")]
+    public void BrokenUtf16IsInvalid(byte[] bytes, string expected)
+    {
+        Write("Pulumi.yaml", Project);
+        WriteBytes("Pulumi.dev.yaml", bytes);
+        var load = Load();
+        Assert.Equal(LoadOutcome.Invalid, load.Outcome);
+        var error = Assert.Single(load.Errors);
+        Assert.StartsWith("is not valid UTF-16", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MissingFilesAreUnreadableAndBothAreNamed()
     {

@@ -14,6 +14,21 @@ internal static class Inputs
 
     public static object Policy(PolicyDocument document) => Json(document.ToJson());
 
+    /// <summary>A policy document, passed as a secret when it holds one (a resource ARN built from a secret id).</summary>
+    public static Input<object> Policy(PolicyDocument document, SecretValues secrets) =>
+        Strings(document.ToJson()).Any(secrets.Holds) ? Output.CreateSecret(Policy(document)) : Output.Create(Policy(document));
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject json => json.SelectMany(pair => Strings(pair.Value)),
+        JsonArray array => array.SelectMany(Strings),
+        JsonValue value when value.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
+
+    /// <summary>Text, passed as a secret when it holds one.</summary>
+    public static Input<string> Text(string value, SecretValues secrets) => secrets.Holds(value) ? Output.CreateSecret(value) : Output.Create(value);
+
     /// <summary>Options of a child resource that holds data: parented to its component and guarded as Core decided.</summary>
     public static CustomResourceOptions Guarded(Resource parent, ResourceProtection protection) => new()
     {
@@ -33,12 +48,15 @@ internal static class Inputs
         return list;
     }
 
-    public static InputMap<string> Map(IReadOnlyDictionary<string, string> values)
+    public static InputMap<string> Map(IReadOnlyDictionary<string, string> values) => Map(values, SecretValues.None);
+
+    /// <summary>A map whose values holding a secret are passed as secrets, each on its own (the names are not secret).</summary>
+    public static InputMap<string> Map(IReadOnlyDictionary<string, string> values, SecretValues secrets)
     {
         var map = new InputMap<string>();
         foreach (var (key, value) in values)
         {
-            map.Add(key, value);
+            map.Add(key, Text(value, secrets));
         }
 
         return map;

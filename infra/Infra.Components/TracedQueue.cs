@@ -1,6 +1,5 @@
 using Infra.Core.Messaging;
 using Pulumi;
-using Aws = Pulumi.Aws;
 using Sqs = Pulumi.AwsNative.Sqs;
 
 namespace Infra.Components;
@@ -9,16 +8,13 @@ public sealed class TracedQueueArgs
 {
     public required QueueSpec Spec { get; init; }
 
-    /// <summary>The function that consumes the queue; it gets the event source mapping.</summary>
-    public required Input<string> ConsumerFunctionName { get; init; }
-
     public required IReadOnlyDictionary<string, string> Tags { get; init; }
 }
 
 /// <summary>
-/// A queue between a producer and a consumer function (the article's Step 4): a queue with a dead-letter queue,
-/// SSE, and an event source mapping that reports partial batch failures. SQS propagates the X-Ray trace header, so
-/// the producer's and consumer's traces are linked. The queues are guarded against deletion as the spec says.
+/// A queue between a producer and a consumer function (the article's Step 4): a queue with a dead-letter queue and
+/// SSE. The consumer subscribes with <see cref="QueueSource"/> (its event source mapping). SQS propagates the X-Ray
+/// trace header, so the producer's and consumer's traces are linked. The queues are guarded as the spec says.
 /// </summary>
 public sealed class TracedQueue : ComponentResource
 {
@@ -53,19 +49,10 @@ public sealed class TracedQueue : ComponentResource
             Tags = tags,
         }, Inputs.Guarded(this, spec.Protection));
 
-        var mapping = new Aws.Lambda.EventSourceMapping($"{name}-consumer-mapping", new Aws.Lambda.EventSourceMappingArgs
-        {
-            EventSourceArn = queue.Arn,
-            FunctionName = args.ConsumerFunctionName,
-            BatchSize = spec.BatchSize,
-            FunctionResponseTypes = spec.FunctionResponseTypes.ToList(),
-        }, new CustomResourceOptions { Parent = this });
-
         QueueUrl = queue.QueueUrl;
         QueueArn = queue.Arn;
         QueueName = queue.QueueName.Apply(queueName => queueName ?? spec.Name);
         DeadLetterQueueArn = deadLetter.Arn;
-        MappingId = mapping.Id;
         RegisterOutputs(new Dictionary<string, object?>
         {
             ["queueUrl"] = QueueUrl,
@@ -81,8 +68,6 @@ public sealed class TracedQueue : ComponentResource
     [Output] public Output<string> QueueName { get; private set; }
 
     [Output] public Output<string> DeadLetterQueueArn { get; private set; }
-
-    [Output] public Output<string> MappingId { get; private set; }
 
     /// <summary>Stacks deployed before queues were declared per app hold this queue under a component of the former
     /// type; aliasing it keeps its children's URNs, so no queue is replaced.</summary>

@@ -1,4 +1,5 @@
 using Infra.Core.Monitoring;
+using Infra.Core.Settings;
 using Pulumi;
 using CloudWatch = Pulumi.AwsNative.CloudWatch;
 using Logs = Pulumi.AwsNative.Logs;
@@ -12,6 +13,10 @@ public sealed class StackMonitoringArgs
     public required MonitoringSpec Spec { get; init; }
 
     public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
+    /// <summary>Secret texts (from the stack's secret config): a subscription endpoint holding one (a webhook URL with a
+    /// token) is passed as a secret. Default: none.</summary>
+    public SecretValues Secrets { get; init; } = SecretValues.None;
 }
 
 /// <summary>
@@ -33,7 +38,7 @@ public sealed class StackMonitoring : ComponentResource
         {
             TopicName = spec.TopicName,
             Subscription = spec.Subscriptions
-                .Select(subscription => new Sns.Inputs.TopicSubscriptionArgs { Protocol = subscription.Protocol, Endpoint = subscription.Endpoint })
+                .Select(subscription => new Sns.Inputs.TopicSubscriptionArgs { Protocol = subscription.Protocol, Endpoint = Inputs.Text(subscription.Endpoint, args.Secrets) })
                 .ToList(),
             Tags = tags,
         }, child);

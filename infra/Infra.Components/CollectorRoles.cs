@@ -1,3 +1,4 @@
+using Infra.Core.Settings;
 using Infra.Core.Iam;
 using Pulumi;
 using Iam = Pulumi.AwsNative.Iam;
@@ -66,7 +67,9 @@ public sealed class CollectorRoles : ComponentResource
     public CollectorRoleArns RoleArns => new(TaskRoleArn, ExecutionRoleArn, InstanceProfileArn);
 
     /// <param name="createdPolicy">A policy ARN of the spec that this stack creates, with the created resource's output to use in its place.</param>
-    internal static Iam.Role Role(string name, RoleSpec spec, IReadOnlyDictionary<string, string> tags, CustomResourceOptions options, (string Arn, Output<string> Output)? createdPolicy = null)
+    /// <param name="secrets">Secret texts: an inline policy holding one is passed as a secret.</param>
+    internal static Iam.Role Role(string name, RoleSpec spec, IReadOnlyDictionary<string, string> tags, CustomResourceOptions options,
+        (string Arn, Output<string> Output)? createdPolicy = null, SecretValues? secrets = null)
     {
         var managed = new InputList<string>();
         foreach (var arn in spec.ManagedPolicyArns)
@@ -77,7 +80,7 @@ public sealed class CollectorRoles : ComponentResource
         var policies = new InputList<Iam.Inputs.RolePolicyArgs>();
         foreach (var inline in spec.InlinePolicies)
         {
-            policies.Add(new Iam.Inputs.RolePolicyArgs { PolicyName = inline.Name, PolicyDocument = Inputs.Policy(inline.Document) });
+            policies.Add(new Iam.Inputs.RolePolicyArgs { PolicyName = inline.Name, PolicyDocument = Inputs.Policy(inline.Document, secrets ?? SecretValues.None) });
         }
 
         return new Iam.Role(name, new Iam.RoleArgs
