@@ -43,6 +43,9 @@ public sealed class QueueSource
 
     /// <summary>The function reports which messages failed, so only those return to the queue. Default on.</summary>
     public bool ReportBatchItemFailures { get; init; } = true;
+
+    /// <summary>How long Lambda gathers messages before invoking (0 to 300 s). Default 0.</summary>
+    public int BatchingWindowSeconds { get; init; }
 }
 
 /// <summary>
@@ -221,6 +224,7 @@ public sealed class TracedFunction : ComponentResource
                 EventSourceArn = source.QueueArn,
                 FunctionName = function.Name,
                 BatchSize = source.BatchSize,
+                MaximumBatchingWindowInSeconds = source.BatchingWindowSeconds,
                 FunctionResponseTypes = source.ReportBatchItemFailures ? [Core.Messaging.MessagingBuilder.ReportBatchItemFailures] : [],
             }, child);
         }

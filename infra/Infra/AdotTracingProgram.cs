@@ -167,6 +167,7 @@ public static class AdotTracingProgram
                     QueueArn = queues[link.Key].QueueArn,
                     BatchSize = consumed.BatchSize,
                     ReportBatchItemFailures = consumed.FunctionResponseTypes.Count > 0,
+                    BatchingWindowSeconds = consumed.BatchingWindowSeconds,
                 });
                 continue;
             }
