@@ -154,7 +154,7 @@ public class TracedFunctionTests
     public async Task AnUnknownChoiceIsRefusedWithWhatIsAllowed()
     {
         var exception = await Assert.ThrowsAnyAsync<Exception>(() => Run(new StackMocks(), Orders(builder => builder.Architecture = "sparc")));
-        Assert.Contains("Architecture: 'sparc' is not allowed; allowed: x86_64, arm64.", exception.ToString(), StringComparison.Ordinal);
+        Assert.Contains("architecture: 'sparc' is not allowed; allowed: x86_64, arm64.", exception.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,9 +189,9 @@ public class TracedFunctionTests
 
         public InputMap<string> Environment { get; set; } = [];
 
-        public IReadOnlyList<FunctionStatement> Statements { get; set; } = [];
+        public List<FunctionStatement> Statements { get; set; } = [];
 
-        public IReadOnlyList<QueueSource> QueueSources { get; set; } = [];
+        public List<QueueSource> QueueSources { get; set; } = [];
 
         public TracedFunctionArgs Build() => new()
         {
@@ -213,7 +213,8 @@ public class TracedFunctionTests
             LogRetentionDays = 14,
             ApplicationLogLevel = "WARN",
             SystemLogLevel = "INFO",
-            LogGroupProtection = new ResourceProtection(Protect: true, RetainOnDelete: true),
+            ProtectLogGroup = true,
+            RetainLogGroupOnDelete = true,
             Tags = Tags,
         };
     }
