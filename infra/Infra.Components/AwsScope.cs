@@ -46,6 +46,17 @@ internal sealed class InputErrors(string component, string name)
         return value!;
     }
 
+    public T Required<T>(T? value, string input, string what)
+        where T : struct
+    {
+        if (value is null)
+        {
+            _errors.Add($"{input}: required ({what}).");
+        }
+
+        return value.GetValueOrDefault();
+    }
+
     /// <summary>A choice input read as the settings read a choice key: by the name users write, or an error naming what is allowed.</summary>
     public T Choice<T>(string? value, string fallback, IReadOnlyDictionary<string, T> allowed, string input)
     {

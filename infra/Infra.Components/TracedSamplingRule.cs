@@ -14,11 +14,11 @@ public sealed class TracedSamplingRuleArgs : ResourceArgs
 
     /// <summary>1 to 9999; X-Ray evaluates lower priorities first.</summary>
     [Input("priority", required: true)]
-    public required int Priority { get; init; }
+    public required int? Priority { get; init; }
 
     /// <summary>0 to 1: the share of matching requests sampled once the reservoir is used.</summary>
     [Input("fixedRate", required: true)]
-    public required double FixedRate { get; init; }
+    public required double? FixedRate { get; init; }
 
     /// <summary>Matching requests sampled each second before the fixed rate applies. Default 1.</summary>
     [Input("reservoirSize")]
@@ -65,11 +65,13 @@ public sealed class TracedSamplingRule : ComponentResource
     {
         var errors = new InputErrors(nameof(TracedSamplingRule), name);
         var ruleName = errors.Required(args.RuleName, "ruleName", "1 to 32 characters, unique in the account and Region");
+        var priority = errors.Required(args.Priority, "priority", "1 to 9999, lower is evaluated first");
+        var fixedRate = errors.Required(args.FixedRate, "fixedRate", "0 to 1, the share of requests sampled after the reservoir is used");
         var rule = new StandaloneSamplingRule(
-            ruleName, args.Priority, args.FixedRate, args.ReservoirSize ?? 1,
+            ruleName, priority, fixedRate, args.ReservoirSize ?? 1,
             args.ServiceName ?? "*", args.ServiceType ?? "*", args.Host ?? "*", args.HttpMethod ?? "*", args.UrlPath ?? "*", args.ResourceArn ?? "*");
         var found = new ErrorSink();
-        if (ruleName.Length > 0)
+        if (ruleName.Length > 0 && args.Priority is not null && args.FixedRate is not null)
         {
             SamplingRuleLimits.Check(rule, input => input, found);
         }
