@@ -10,61 +10,84 @@ using Logs = Pulumi.AwsNative.Logs;
 namespace Infra.Components;
 
 /// <summary>A route of a traced REST API: a Lambda proxy to a function (by its ARN, an output), or a mock.</summary>
-public sealed class TracedRoute
+public sealed class TracedRoute : ResourceArgs
 {
+    /// <summary>The HTTP method: GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY.</summary>
+    [Input("method", required: true)]
     public required string Method { get; init; }
 
+    /// <summary>The resource path, starting with /, e.g. /orders/{id}.</summary>
+    [Input("path", required: true)]
     public required string Path { get; init; }
 
-    /// <summary>The function's ARN; none for a route API Gateway answers itself (a mock returning 200).</summary>
+    /// <summary>The function's ARN (a TracedFunction's functionArn); none for a route API Gateway answers itself (a mock returning 200).</summary>
+    [Input("functionArn")]
     public Input<string>? FunctionArn { get; init; }
 
     public static TracedRoute Lambda(string method, string path, Input<string> functionArn) => new() { Method = method, Path = path, FunctionArn = functionArn };
 
     public static TracedRoute Mock(string method, string path) => new() { Method = method, Path = path };
-
-    /// <summary>How Core refers to the route's function before its ARN is known.</summary>
-    internal string Key => $"{Method} {Path}";
 }
 
-/// <summary>What a Pulumi program says about a traced REST API; everything but the routes has a default.</summary>
-public sealed class TracedRestApiArgs
+/// <summary>What a Pulumi program says about a traced REST API; everything but the routes has a default, applied by the component.</summary>
+public sealed class TracedRestApiArgs : ResourceArgs
 {
-    public required IReadOnlyList<TracedRoute> Routes { get; init; }
+    /// <summary>The API's routes: each a Lambda proxy to a function, or a mock.</summary>
+    [Input("routes", required: true)]
+    public required List<TracedRoute> Routes { get; init; }
 
     /// <summary>The API's name. Default: the component's name.</summary>
+    [Input("name")]
     public string? Name { get; init; }
 
-    /// <summary>Default: api.</summary>
-    public string StageName { get; init; } = "api";
+    /// <summary>The stage's name. Default: api.</summary>
+    [Input("stageName")]
+    public string? StageName { get; init; }
 
     /// <summary>Requests per second for every method. Default 100.</summary>
-    public double ThrottlingRateLimit { get; init; } = 100;
+    [Input("throttlingRateLimit")]
+    public double? ThrottlingRateLimit { get; init; }
 
-    /// <summary>Default 200.</summary>
-    public int ThrottlingBurstLimit { get; init; } = 200;
+    /// <summary>Requests in a burst for every method. Default 200.</summary>
+    [Input("throttlingBurstLimit")]
+    public int? ThrottlingBurstLimit { get; init; }
 
-    /// <summary>Default: /aws/apigateway/&lt;api name&gt;/access.</summary>
+    /// <summary>The access log group. Default: /aws/apigateway/&lt;api name&gt;/access.</summary>
+    [Input("accessLogGroupName")]
     public string? AccessLogGroupName { get; init; }
 
-    /// <summary>Default 30 days.</summary>
-    public int AccessLogRetentionDays { get; init; } = 30;
+    /// <summary>Days the access logs are kept. Default 30.</summary>
+    [Input("accessLogRetentionDays")]
+    public int? AccessLogRetentionDays { get; init; }
 
     /// <summary>STANDARD (default) or INFREQUENT_ACCESS (cheaper ingestion; no metric filters or subscriptions).</summary>
-    public string AccessLogClass { get; init; } = "STANDARD";
+    [Input("accessLogClass")]
+    public string? AccessLogClass { get; init; }
 
-    public ResourceProtection AccessLogProtection { get; init; } = ResourceProtection.None;
+    /// <summary>Pulumi protects the access log group from deletion. Default false.</summary>
+    [Input("protectAccessLogs")]
+    public bool? ProtectAccessLogs { get; init; }
+
+    /// <summary>Deleting the component leaves the access log group in the account. Default false.</summary>
+    [Input("retainAccessLogsOnDelete")]
+    public bool? RetainAccessLogsOnDelete { get; init; }
 
     /// <summary>Log every request to CloudWatch Logs. Default true; it needs API Gateway's account-level CloudWatch Logs
-    /// role in the account and Region (<see cref="ApiGatewayAccount"/>), without which creating the stage fails.</summary>
-    public bool AccessLogs { get; init; } = true;
+    /// role in the account and Region (ApiGatewayAccount in C#, or a foundation stack), without which creating the stage fails.</summary>
+    [Input("accessLogs")]
+    public bool? AccessLogs { get; init; }
 
-    /// <summary>The Region and account of the API's ARNs and URL. Default: the AWS provider's.</summary>
+    /// <summary>The Region of the API's ARNs and URL. Default: the AWS provider's.</summary>
+    [Input("region")]
     public string? Region { get; init; }
 
+    /// <summary>The account of the API's ARNs. Default: the caller's.</summary>
+    [Input("accountId")]
     public string? AccountId { get; init; }
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>Tags on every resource the component creates.</summary>
+    [Input("tags")]
+    public Dictionary<string, string>? Tags { get; init; }
 }
 
 /// <summary>
@@ -79,11 +102,18 @@ public sealed class TracedRestApi : ComponentResource
     {
         var child = new CustomResourceOptions { Parent = this };
         var apiName = args.Name ?? name;
-        var routes = args.Routes.Select(route => new RouteSpec(route.Method, route.Path, route.FunctionArn is null ? null : route.Key)).ToList();
-        var logClass = ArgumentChoice.Of(args.AccessLogClass, EnumNames.LogGroupClasses, nameof(args.AccessLogClass));
-        var request = new ApiRequest(apiName, args.StageName, routes, new ThrottlingSpec(args.ThrottlingRateLimit, args.ThrottlingBurstLimit),
-            args.AccessLogGroupName ?? $"/aws/apigateway/{apiName}/access", args.AccessLogRetentionDays, args.AccessLogProtection, logClass);
-        var arns = args.Routes.Where(route => route.FunctionArn is not null).ToDictionary(route => route.Key, route => route.FunctionArn!);
+        var errors = new InputErrors(nameof(TracedRestApi), name);
+        var givenRoutes = errors.Required(args.Routes, "routes", "at least one route: method, path and the functionArn of a TracedFunction");
+        var routes = (args.Routes ?? []).Select((route, index) => new RouteSpec(
+            errors.Required(route.Method, $"routes[{index}].method", "GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY"),
+            errors.Required(route.Path, $"routes[{index}].path", "a resource path starting with /"),
+            route.FunctionArn is null ? null : KeyOf(route))).ToList();
+        var logClass = errors.Choice(args.AccessLogClass, "STANDARD", EnumNames.LogGroupClasses, "accessLogClass");
+        errors.ThrowIfAny();
+        var request = new ApiRequest(apiName, args.StageName ?? "api", routes, new ThrottlingSpec(args.ThrottlingRateLimit ?? 100, args.ThrottlingBurstLimit ?? 200),
+            args.AccessLogGroupName ?? $"/aws/apigateway/{apiName}/access", args.AccessLogRetentionDays ?? 30,
+            new ResourceProtection(args.ProtectAccessLogs ?? false, args.RetainAccessLogsOnDelete ?? false), logClass);
+        var arns = givenRoutes.Where(route => route.FunctionArn is not null).ToDictionary(KeyOf, route => route.FunctionArn!);
         var scope = AwsScope.Of(args.Region, args.AccountId).Apply(found => AwsContext.For(found.Region, found.AccountId));
         // The spec's names, routes and settings need no ARN; its document is rebuilt below with the functions' real ARNs.
         var spec = ApiBuilder.Build(request, AwsContext.For(args.Region ?? "us-east-1"), key => key);
@@ -93,7 +123,7 @@ public sealed class TracedRestApi : ComponentResource
                 var byKey = resolved.Item2.ToDictionary();
                 return ApiBuilder.OpenApi(apiName, routes, key => byKey[key], resolved.Item1);
             });
-        var tags = Inputs.Tags(args.Tags);
+        var tags = Inputs.Tags(args.Tags ?? []);
 
         var api = new ApiGateway.RestApi($"{name}-api", new ApiGateway.RestApiArgs
         {
@@ -117,7 +147,7 @@ public sealed class TracedRestApi : ComponentResource
             Description = document.Apply(openApi => $"{apiName} routes {ApiBuilder.DeploymentKeyOf(openApi)}"),
         }, new CustomResourceOptions { Parent = this, ReplaceOnChanges = { "description" } });
 
-        var accessLogs = !args.AccessLogs ? null : new Logs.LogGroup($"{name}-access-logs", new Logs.LogGroupArgs
+        var accessLogs = !(args.AccessLogs ?? true) ? null : new Logs.LogGroup($"{name}-access-logs", new Logs.LogGroupArgs
         {
             LogGroupName = spec.AccessLogs.LogGroupName,
             RetentionInDays = spec.AccessLogs.RetentionDays,
@@ -179,17 +209,26 @@ public sealed class TracedRestApi : ComponentResource
         });
     }
 
-    [Output] public Output<string> RestApiId { get; private set; }
+    /// <summary>The REST API's id.</summary>
+    [Output("restApiId")] public Output<string> RestApiId { get; private set; }
 
-    [Output] public Output<string> DeploymentId { get; private set; }
+    /// <summary>The deployment the stage serves.</summary>
+    [Output("deploymentId")] public Output<string> DeploymentId { get; private set; }
 
-    [Output] public Output<string> StageName { get; private set; }
+    /// <summary>The stage's name.</summary>
+    [Output("stageName")] public Output<string> StageName { get; private set; }
 
-    [Output] public Output<string> InvokeUrl { get; private set; }
+    /// <summary>The stage's URL: https://&lt;id&gt;.execute-api.&lt;region&gt;.amazonaws.com/&lt;stage&gt;.</summary>
+    [Output("invokeUrl")] public Output<string> InvokeUrl { get; private set; }
 
-    [Output] public Output<string> StageArn { get; private set; }
+    /// <summary>The stage's ARN.</summary>
+    [Output("stageArn")] public Output<string> StageArn { get; private set; }
 
-    [Output] public Output<string> ExecutionArn { get; private set; }
+    /// <summary>The API's execute-api ARN, for invoke permissions.</summary>
+    [Output("executionArn")] public Output<string> ExecutionArn { get; private set; }
+
+    /// <summary>How Core refers to a route's function before its ARN is known.</summary>
+    private static string KeyOf(TracedRoute route) => $"{route.Method} {route.Path}";
 
     /// <summary>The deployment's logical name: new routes give a new name, hence a new deployment.</summary>
     public static string DeploymentName(string name, ApiSpec spec) => $"{name}-deployment-{spec.DeploymentKey}";

@@ -95,7 +95,7 @@ internal static class PlanTable
         foreach (var queue in blueprint.Queues)
         {
             var responses = queue.FunctionResponseTypes.Count == 0 ? "" : $", {string.Join(", ", queue.FunctionResponseTypes)}";
-            page.Line(Invariant($"{queue.Name} → {queue.DeadLetterName} after {queue.MaxReceiveCount} receives; visibility {queue.VisibilityTimeoutSeconds}s; {blueprint.Function(queue.Producer).FunctionName} → {blueprint.Function(queue.Consumer).FunctionName} (batch {queue.BatchSize}{responses})"));
+            page.Line(Invariant($"{queue.Name} → {queue.DeadLetterName} after {queue.MaxReceiveCount} receives; visibility {queue.VisibilityTimeoutSeconds}s; {blueprint.Function(queue.Producer).FunctionName} → {blueprint.Function(queue.Consumer).FunctionName} (batch {queue.BatchSize}, window {queue.BatchingWindowSeconds}s{responses})"));
         }
 
         foreach (var table in blueprint.Tables)

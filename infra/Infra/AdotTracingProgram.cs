@@ -115,7 +115,7 @@ public static class AdotTracingProgram
         }
 
         // Queues and tables first: functions take their URLs, names and ARNs as outputs, so Pulumi orders them.
-        var queues = blueprint.Queues.ToDictionary(spec => spec.Key, spec => new TracedQueue(spec.Key, new TracedQueueArgs { Spec = spec, Tags = tags }));
+        var queues = blueprint.Queues.ToDictionary(spec => spec.Key, spec => new TracedQueue(spec.Key, TracedQueueArgs.Of(spec, tags)));
         var tables = blueprint.Tables.ToDictionary(spec => spec.Key, spec => new AppTable(spec.Key, new AppTableArgs { Spec = spec, Tags = tags }));
         var codeRoot = ProjectRoot.Find(Directory.GetCurrentDirectory());
         var functions = blueprint.Functions.ToDictionary(
@@ -137,11 +137,12 @@ public static class AdotTracingProgram
             AccessLogGroupName = blueprint.Api.AccessLogs.LogGroupName,
             AccessLogRetentionDays = blueprint.Api.AccessLogs.RetentionDays,
             AccessLogClass = blueprint.Api.AccessLogs.LogGroupClass.Wire(),
-            AccessLogProtection = blueprint.Api.AccessLogs.Protection,
+            ProtectAccessLogs = blueprint.Api.AccessLogs.Protection.Protect,
+            RetainAccessLogsOnDelete = blueprint.Api.AccessLogs.Protection.RetainOnDelete,
             AccessLogs = blueprint.AccessLogging,
             Region = blueprint.Aws.Region,
             AccountId = blueprint.Aws.AccountId,
-            Tags = tags,
+            Tags = new(tags),
         }, foundation is null ? null : new ComponentResourceOptions { DependsOn = { foundation } });
 
         var sampling = new SamplingRules("sampling", new SamplingRulesArgs { Spec = blueprint.Sampling, Tags = tags });
@@ -203,6 +204,7 @@ public static class AdotTracingProgram
                     QueueArn = queues[link.Key].QueueArn,
                     BatchSize = consumed.BatchSize,
                     ReportBatchItemFailures = consumed.FunctionResponseTypes.Count > 0,
+                    BatchingWindowSeconds = consumed.BatchingWindowSeconds,
                 });
                 continue;
             }
@@ -231,10 +233,10 @@ public static class AdotTracingProgram
             Environment = environment,
             Statements = statements,
             QueueSources = sources,
-            Imports = declaration.Imports,
+            Imports = declaration.Imports is { } imports ? [.. imports] : null,
             InstrumentationBudget = settings.Profile != Profile.Article,
             Flavor = settings.Lambda.Flavor.Wire(),
-            LayerVersions = settings.Lambda.Versions,
+            LayerVersions = new(settings.Lambda.Versions),
             LayerArn = settings.Lambda.LayerArn,
             ApplicationSignals = settings.ApplicationSignals.Enabled,
             IamMode = settings.IamMode.Wire(),
@@ -244,9 +246,10 @@ public static class AdotTracingProgram
             LogRetentionDays = spec.LogRetentionDays,
             ApplicationLogLevel = spec.ApplicationLogLevel,
             SystemLogLevel = spec.SystemLogLevel,
-            LogGroupProtection = spec.LogGroupProtection,
+            ProtectLogGroup = spec.LogGroupProtection.Protect,
+            RetainLogGroupOnDelete = spec.LogGroupProtection.RetainOnDelete,
             RoleName = spec.Role.Name,
-            Tags = tags,
+            Tags = new(tags),
         };
     }
 

@@ -95,7 +95,7 @@ class ClosingLineTest(unittest.TestCase):
         self.assertEqual(0, result.returncode, result.stdout + result.stderr)
         # One [Fact], two [InlineData] rows and one [MemberData] theory.
         self.assertEqual("4 passed, 0 failed, 4 skipped", self.closing_line(result))
-        self.assertIn("skipped: infra/Infra, tests/Infra.Tests, 4 tests not run", result.stdout)
+        self.assertIn("skipped: infra/Infra, infra/Infra.Provider, tests/Infra.Tests, 4 tests not run", result.stdout)
 
     def test_a_skipped_suite_without_recognisable_tests_still_counts_as_one(self) -> None:
         result = self.run_script("missing")

@@ -17,6 +17,8 @@ internal static partial class ActionReleases
         ["actions/checkout"] = ("v4.4.0", "11d5960a326750d5838078e36cf38b85af677262"),
         // https://github.com/actions/setup-dotnet/releases/tag/v4.3.1
         ["actions/setup-dotnet"] = ("v4.3.1", "67a3573c9a986a3f9c594539f4ab511d57bb3ce9"),
+        // https://github.com/actions/setup-node/releases/tag/v4.4.0
+        ["actions/setup-node"] = ("v4.4.0", "49933ea5288caeca8642d1e84afbd3f7d6820020"),
         // https://github.com/actions/setup-python/releases/tag/v5.6.0
         ["actions/setup-python"] = ("v5.6.0", "a26af69be951a213d495a4c3e4e4022e16d87065"),
         // https://github.com/aws-actions/configure-aws-credentials/releases/tag/v4.3.1

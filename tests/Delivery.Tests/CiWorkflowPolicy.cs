@@ -13,13 +13,15 @@ public sealed class CiWorkflowPolicy
     }
 
     [Fact]
-    public void CiSetsUpTheSdkOfTheTargetFrameworkAndThePythonOfTheFunctions()
+    public void CiSetsUpTheSdkOfTheTargetFrameworkThePythonOfTheFunctionsAndTheNodeOfThePolicyPack()
     {
         var steps = Ci.AllSteps.ToList();
         var dotnet = Assert.Single(steps, s => s.Uses?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true);
         Assert.Equal(Toolchains.DotnetSdkVersion, dotnet.With["dotnet-version"]);
         var python = Assert.Single(steps, s => s.Uses?.StartsWith("actions/setup-python@", StringComparison.Ordinal) == true);
         Assert.Equal(Toolchains.FunctionsPythonVersion, python.With["python-version"]);
+        var node = Assert.Single(steps, s => s.Uses?.StartsWith("actions/setup-node@", StringComparison.Ordinal) == true);
+        Assert.Equal(Toolchains.PolicyNodeVersion, node.With["node-version"]);
         Assert.Contains(steps, s => s.Uses?.StartsWith("actions/checkout@", StringComparison.Ordinal) == true);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Infra.Core.Lambda;
@@ -32,6 +33,22 @@ internal static partial class Toolchains
             return match.Groups["version"].Value;
         }
     }
+
+    /// <summary>The oldest Node.js the policy pack declares it runs on (policy/package.json engines.node, ">=20" -> 20).</summary>
+    public static string PolicyNodeVersion
+    {
+        get
+        {
+            using var package = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "policy", "package.json")));
+            var engines = package.RootElement.GetProperty("engines").GetProperty("node").GetString() ?? "";
+            var match = NodeEngines().Match(engines);
+            Assert.True(match.Success, $"policy/package.json engines.node is '{engines}', expected '>=<major>'");
+            return match.Groups["major"].Value;
+        }
+    }
+
+    [GeneratedRegex(@"^>=\s*(?<major>\d+)$")]
+    private static partial Regex NodeEngines();
 
     [GeneratedRegex(@"^net(?<version>\d+\.\d+)$")]
     private static partial Regex TargetFramework();

@@ -69,9 +69,10 @@ public sealed class MonthlyCostTableTests
     [Fact]
     public void ThePlanShowsWhatApplicationSignalsWouldCostWhereItIsOff()
     {
-        // prod: 129,600,000 chatbot and 129,600,000 consumer invocations × 2 signals = 518,400,000 × $1.50/M = $777.60.
+        // prod: 129,600,000 chatbot invocations (50/s on POST /chat); its consumer, with a 1 s window, gets 50 × 1 ÷ 5 = 10
+        // messages a batch, the batch size: 12,960,000 invocations. × 2 signals each = 285,120,000 × $1.50/M = $427.68.
         var stdout = Plan.Committed("prod").Stdout;
-        Assert.Contains("Application Signals for the functions is off in prod: 518,400,000 signals a month at this traffic, $777.60 after the trial (not in the total", stdout);
+        Assert.Contains("Application Signals for the functions is off in prod: 285,120,000 signals a month at this traffic, $427.68 after the trial (not in the total", stdout);
     }
 
     [Fact]

@@ -109,10 +109,11 @@ public class TracedFunctionTests
     {
         var mocks = new StackMocks();
         var queueArn = $"arn:aws:sqs:us-west-2:{Account}:orders";
-        await Run(mocks, Orders(builder => builder.QueueSources = [new QueueSource { Key = "orders", QueueArn = Output.Create(queueArn), BatchSize = 7 }]));
+        await Run(mocks, Orders(builder => builder.QueueSources = [new QueueSource { Key = "orders", QueueArn = Output.Create(queueArn), BatchSize = 7, BatchingWindowSeconds = 2 }]));
         var mapping = mocks.Single("aws:lambda/eventSourceMapping:EventSourceMapping");
         Assert.Equal((queueArn, "shop-orders", 7.0), (mapping.String("eventSourceArn"), mapping.String("functionName"), mapping.Input("batchSize")));
         Assert.Equal(["ReportBatchItemFailures"], mapping.Strings("functionResponseTypes"));
+        Assert.Equal(2.0, mapping.Input("maximumBatchingWindowInSeconds"));
         var role = mocks.Single("aws-native:iam:Role");
         var access = role.List("policies").Cast<ImmutableDictionary<string, object>>().Single(policy => (string)policy["policyName"] == "function-access");
         // https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html: ReceiveMessage, DeleteMessage, GetQueueAttributes.
@@ -154,7 +155,7 @@ public class TracedFunctionTests
     public async Task AnUnknownChoiceIsRefusedWithWhatIsAllowed()
     {
         var exception = await Assert.ThrowsAnyAsync<Exception>(() => Run(new StackMocks(), Orders(builder => builder.Architecture = "sparc")));
-        Assert.Contains("Architecture: 'sparc' is not allowed; allowed: x86_64, arm64.", exception.ToString(), StringComparison.Ordinal);
+        Assert.Contains("architecture: 'sparc' is not allowed; allowed: x86_64, arm64.", exception.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,9 +190,9 @@ public class TracedFunctionTests
 
         public InputMap<string> Environment { get; set; } = [];
 
-        public IReadOnlyList<FunctionStatement> Statements { get; set; } = [];
+        public List<FunctionStatement> Statements { get; set; } = [];
 
-        public IReadOnlyList<QueueSource> QueueSources { get; set; } = [];
+        public List<QueueSource> QueueSources { get; set; } = [];
 
         public TracedFunctionArgs Build() => new()
         {
@@ -213,7 +214,8 @@ public class TracedFunctionTests
             LogRetentionDays = 14,
             ApplicationLogLevel = "WARN",
             SystemLogLevel = "INFO",
-            LogGroupProtection = new ResourceProtection(Protect: true, RetainOnDelete: true),
+            ProtectLogGroup = true,
+            RetainLogGroupOnDelete = true,
             Tags = Tags,
         };
     }

@@ -12,11 +12,7 @@ namespace Infra.Tests;
 public class TracedQueueTests
 {
     private static Task<ComponentRun<TracedQueue>> Run(QueueSpec spec, bool isPreview = false) =>
-        ComponentRun<TracedQueue>.RunAsync(options => new TracedQueue("questions", new TracedQueueArgs
-        {
-            Spec = spec,
-            Tags = new Dictionary<string, string> { ["stack"] = "test" },
-        }, options), isPreview);
+        ComponentRun<TracedQueue>.RunAsync(options => new TracedQueue("questions", TracedQueueArgs.Of(spec, new Dictionary<string, string> { ["stack"] = "test" }), options), isPreview);
 
     private static QueueSpec Spec(string stack) => Blueprints.For(stack).Queues.Single();
 

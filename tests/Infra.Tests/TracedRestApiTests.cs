@@ -25,7 +25,7 @@ public class TracedRestApiTests
     };
 
     /// <summary>A spec the plan shows, given as the arguments a program writes for it.</summary>
-    private static Task<ComponentRun<TracedRestApi>> Run(ApiSpec spec, AwsContext? aws = null, bool isPreview = false) =>
+    private static Task<ComponentRun<TracedRestApi>> Run(ApiSpec spec, AwsContext? aws = null, bool isPreview = false, bool? accessLogs = null) =>
         ComponentRun<TracedRestApi>.RunAsync(options => new TracedRestApi("chat", new TracedRestApiArgs
         {
             Name = spec.Name,
@@ -38,7 +38,9 @@ public class TracedRestApiTests
             AccessLogGroupName = spec.AccessLogs.LogGroupName,
             AccessLogRetentionDays = spec.AccessLogs.RetentionDays,
             AccessLogClass = spec.AccessLogs.LogGroupClass.Wire(),
-            AccessLogProtection = spec.AccessLogs.Protection,
+            ProtectAccessLogs = spec.AccessLogs.Protection.Protect,
+            RetainAccessLogsOnDelete = spec.AccessLogs.Protection.RetainOnDelete,
+            AccessLogs = accessLogs,
             Region = (aws ?? AwsContext.For(StackMocks.Region, StackMocks.Account)).Region,
             AccountId = StackMocks.Account,
             Tags = new Dictionary<string, string> { ["stack"] = "test" },
@@ -73,6 +75,18 @@ public class TracedRestApiTests
         Assert.Equal($"arn:aws:logs:{StackMocks.Region}:{StackMocks.Account}:log-group:/test/access:*", setting["destinationArn"]);
         // Each line carries the request's X-Ray trace id ($context.xrayTraceId, API Gateway's access log variables).
         Assert.Contains("$context.xrayTraceId", (string)setting["format"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public async Task AccessLogsAreOnUnlessTurnedOff(bool? accessLogs, bool logged)
+    {
+        // A stage's access log setting needs API Gateway's account-level CloudWatch Logs role; without one, off.
+        var run = await Run(Spec("dev"), accessLogs: accessLogs);
+        Assert.Equal(logged ? 1 : 0, run.Mocks.OfType("aws-native:logs:LogGroup").Count);
+        Assert.Equal(logged, run.Mocks.Single("aws-native:apigateway:Stage").Input("accessLogSetting") is not null);
     }
 
     [Theory]

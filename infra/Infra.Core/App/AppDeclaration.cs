@@ -64,6 +64,8 @@ public sealed record FunctionDeclaration(
 /// trace header from producer to consumer, which links their traces.
 /// </summary>
 /// <param name="MaxReceiveCount">Receives before a message moves to the dead-letter queue.</param>
+/// <param name="BatchingWindowSeconds">How long Lambda gathers messages before invoking the consumer (0 to 300 s): fewer,
+/// fuller invocations for a little latency.</param>
 public sealed record QueueDeclaration(
     string Key,
     string Producer,
@@ -71,7 +73,8 @@ public sealed record QueueDeclaration(
     int BatchSize = 10,
     int MaxReceiveCount = 3,
     bool PartialBatchFailures = true,
-    string UrlVariable = "QUEUE_URL");
+    string UrlVariable = "QUEUE_URL",
+    int BatchingWindowSeconds = 0);
 
 /// <summary>A DynamoDB key attribute: its name and type (S, N or B).</summary>
 public sealed record TableKey(string Name, string Type = "S");

@@ -18,6 +18,10 @@ public static partial class AppValidation
     /// https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html (RedrivePolicy)</summary>
     public const int MaxReceiveCountLimit = 1000;
 
+    /// <summary>MaximumBatchingWindowInSeconds: 0 to 300 seconds.
+    /// https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html</summary>
+    public const int MaxBatchingWindowSeconds = 300;
+
     /// <summary>The HTTP methods a REST API method may have, ANY included.
     /// https://docs.aws.amazon.com/apigateway/latest/api/API_PutMethod.html (httpMethod)</summary>
     public static readonly IReadOnlyList<string> HttpMethods = ["ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
@@ -75,6 +79,11 @@ public static partial class AppValidation
             if (queue.MaxReceiveCount is < 1 or > MaxReceiveCountLimit)
             {
                 errors.Add($"{key}.maxReceiveCount", $"{queue.MaxReceiveCount} is outside 1..{MaxReceiveCountLimit}, what an SQS redrive policy takes.");
+            }
+
+            if (queue.BatchingWindowSeconds is < 0 or > MaxBatchingWindowSeconds)
+            {
+                errors.Add($"{key}.batchingWindowSeconds", $"{queue.BatchingWindowSeconds} is outside 0..{MaxBatchingWindowSeconds} seconds, what an SQS event source's batching window takes.");
             }
 
             CheckVariable($"{key}.urlVariable", queue.UrlVariable, errors);

@@ -66,7 +66,7 @@ public sealed record StackBlueprint(
         var traces = CostEstimator.Estimate(rules, settings.Traffic, api.XRayServiceName);
         var monitoring = MonitoringBuilder.Build(settings, names, aws, api, functions, queues, collector?.Collector);
         var monthly = MonthlyCostBuilder.Build(settings, api, collector?.Collector, functions,
-            queues.Select(queue => new QueueLink(queue.Producer, queue.Consumer)).ToList(), sampling, monitoring);
+            queues.Select(queue => new QueueLink(queue.Producer, queue.Consumer, queue.BatchSize, queue.BatchingWindowSeconds)).ToList(), sampling, monitoring);
 
         var blueprint = new StackBlueprint(
             settings, names, aws, StackTags.For(settings),

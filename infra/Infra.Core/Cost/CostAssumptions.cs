@@ -101,6 +101,11 @@ internal static partial class CostAssumptions
     /// can carry several messages to one invocation).</summary>
     public const double ConsumerInvocationsPerProducerInvocation = 1;
 
+    /// <summary>The batches Lambda reads from a standard queue at once when messages arrive: five to start, down to two at
+    /// low traffic (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html); five gives the smaller
+    /// batches, so the more invocations.</summary>
+    public const double ConcurrentSqsBatches = 5;
+
     /// <summary>Application Signals: one signal per inbound request of an instrumented function and one per outbound call it
     /// makes; the outbound calls are the services its role's statements call (the queue it consumes from is Lambda's poller's).</summary>
     public const double SignalsPerInboundRequest = 1;
@@ -140,7 +145,8 @@ internal static partial class CostAssumptions
         new("function system log bytes per invocation (JSON)", JsonSystemBytesPerInvocation, "bytes", "platform.start (with the trace context) and platform.report, at system log level INFO."),
         new("function handler log bytes per invocation (JSON, level INFO or finer)", JsonApplicationBytesPerInvocation, "bytes", "One INFO line per invocation; none at WARN."),
         new("function log bytes per invocation (Text, the article)", TextBytesPerInvocation, "bytes", "START, the handler's INFO line, END, REPORT with its X-Ray line."),
-        new("consumer invocations per producer invocation", ConsumerInvocationsPerProducerInvocation, "invocations", "One SQS message per producer invocation; batching would lower it."),
+        new("consumer invocations per producer invocation", ConsumerInvocationsPerProducerInvocation, "invocations", "One SQS message per producer invocation; without a batching window each is taken to be its own batch."),
+        new("concurrent SQS batches", ConcurrentSqsBatches, "batches", "With a batching window, a batch holds what arrives in the window spread over Lambda's five pollers, up to the batch size."),
         new("collector log bytes per host per day", CollectorLogBytesPerHostPerDay, "bytes", "Start-up lines and occasional warnings; nothing per span at the default log level."),
         new("spans per function in a trace", SpansPerFunctionInTrace, "spans", "Lambda service, function, handler and one SDK call, plus 1 for the API stage per trace."),
         new("spans per other trace", SpansPerOtherTrace, "spans", "Mock routes and unknown paths end at API Gateway."),

@@ -7,8 +7,20 @@ using Infra.Core.Settings;
 
 namespace Infra.Core.Cost;
 
-/// <summary>A queue between two of the stack's functions: each producer invocation sends one message its consumer receives.</summary>
-public sealed record QueueLink(string ProducerKey, string ConsumerKey);
+/// <summary>A queue between two of the stack's functions: each producer invocation sends one message its consumer receives,
+/// in batches of up to <paramref name="BatchSize"/> gathered for up to <paramref name="BatchingWindowSeconds"/>.</summary>
+public sealed record QueueLink(string ProducerKey, string ConsumerKey, int BatchSize = 10, int BatchingWindowSeconds = 0)
+{
+    /// <summary>
+    /// Messages per consumer invocation at a steady rate. Without a batching window a batch is taken to hold one message
+    /// (an upper bound on invocations). With one, Lambda's pollers (five at first, fewer at low traffic) each gather what
+    /// arrives in the window, up to the batch size: rate × window ÷ pollers, at least one.
+    /// https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html
+    /// </summary>
+    public double MessagesPerInvocation(double messagesPerSecond) => BatchingWindowSeconds == 0
+        ? 1
+        : Math.Clamp(messagesPerSecond * BatchingWindowSeconds / CostAssumptions.ConcurrentSqsBatches, 1, BatchSize);
+}
 
 /// <summary>What the stack's blueprint uses in a month, and what the article's setup would at the same traffic.</summary>
 internal static class MonthlyCostBuilder
@@ -90,7 +102,11 @@ internal static class MonthlyCostBuilder
             }
 
             var invocations = direct.GetValueOrDefault(key)
-                + queues.Where(queue => queue.ConsumerKey == key).Sum(queue => Of(queue.ProducerKey, visiting) * CostAssumptions.ConsumerInvocationsPerProducerInvocation);
+                + queues.Where(queue => queue.ConsumerKey == key).Sum(queue =>
+                {
+                    var messages = Of(queue.ProducerKey, visiting) * CostAssumptions.ConsumerInvocationsPerProducerInvocation;
+                    return messages / queue.MessagesPerInvocation(messages / CostAssumptions.SecondsPerMonth);
+                });
             visiting.Remove(key);
             return result[key] = invocations;
         }
@@ -162,6 +178,10 @@ internal static class MonthlyCostBuilder
         var requestsPerMonth = traffic.Sum(route => route.RequestsPerSecond) * CostAssumptions.SecondsPerMonth;
         var invocations = InvocationsPerMonth(api.Routes, traffic, queues);
         double InvocationsOf(FunctionSpec function) => invocations.GetValueOrDefault(function.Key);
+
+        // The article's consumer is set up in the console, with Lambda's default batching window of 0.
+        var articleInvocations = InvocationsPerMonth(api.Routes, traffic, queues.Select(queue => queue with { BatchingWindowSeconds = 0 }).ToList());
+        double ArticleInvocationsOf(FunctionSpec function) => articleInvocations.GetValueOrDefault(function.Key);
 
         // Spans per trace of a route: the API stage, and each function the request reaches (its own, then down its queues).
         var reached = api.Routes.ToDictionary(route => $"{route.Method} {route.Path}", route => Reached(route.FunctionKey, queues), StringComparer.Ordinal);
@@ -254,8 +274,8 @@ internal static class MonthlyCostBuilder
             CostAssumptions.ArticleHosts,
             CostAssumptions.ArticleRootVolumeGiB,
             [
-                .. functions.Select(function => new LogGroupUsage(function.LogGroupName, Gb(InvocationsOf(function) * CostAssumptions.TextBytesPerInvocation), null,
-                    $"{InvocationsOf(function):0} invocations × {CostAssumptions.TextBytesPerInvocation:0} B (Text)")),
+                .. functions.Select(function => new LogGroupUsage(function.LogGroupName, Gb(ArticleInvocationsOf(function) * CostAssumptions.TextBytesPerInvocation), null,
+                    $"{ArticleInvocationsOf(function):0} invocations × {CostAssumptions.TextBytesPerInvocation:0} B (Text)")),
                 CollectorLogs(ArticleCollectorLogGroup, CostAssumptions.ArticleHosts, null),
             ],
             Alarms: 0,

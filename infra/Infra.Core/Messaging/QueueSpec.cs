@@ -26,7 +26,8 @@ public sealed record QueueSpec(
     int DeadLetterRetentionSeconds,
     int BatchSize,
     IReadOnlyList<string> FunctionResponseTypes,
-    ResourceProtection Protection);
+    ResourceProtection Protection,
+    int BatchingWindowSeconds = 0);
 
 /// <summary>One attribute of a DynamoDB key: its name, its type (S, N or B) and its role (HASH or RANGE).</summary>
 public sealed record TableKeySpec(string AttributeName, string AttributeType, string KeyType);
@@ -82,7 +83,8 @@ public static class MessagingBuilder
             DeadLetterRetentionSeconds: 14 * 24 * 3600,
             queue.BatchSize,
             queue.PartialBatchFailures ? [ReportBatchItemFailures] : [],
-            protection.Queues);
+            protection.Queues,
+            queue.BatchingWindowSeconds);
     }
 
     public static TableSpec Table(TableDeclaration table, StackSettings settings, StackNames names, AwsContext aws)

@@ -71,12 +71,7 @@ internal static class SamplingSettingsReader
             errors.Add(rule.PathOf("fixedRate"), "required: 0 to 1, the share of requests sampled after the reservoir is used.");
         }
 
-        if (urlPath.Length > 0 && !CanMatchARequestPath(urlPath))
-        {
-            errors.Add(rule.PathOf("urlPath"), $"'{urlPath}' can match no request: request paths start with /, so the pattern must start with / or a wildcard (* or ?).");
-        }
-
-        CheckLength(rule.PathOf("urlPath"), urlPath, 128, errors);
+        Sampling.SamplingRuleLimits.CheckUrlPath(rule.PathOf("urlPath"), urlPath, errors);
         CheckLength(rule.PathOf("httpMethod"), httpMethod, 10, errors);
         CheckLength(rule.PathOf("host"), host, 64, errors);
         CheckLength(rule.PathOf("serviceName"), serviceName ?? "*", 64, errors);
@@ -97,18 +92,7 @@ internal static class SamplingSettingsReader
         }
     }
 
-    /// <summary>
-    /// Whether an X-Ray URL path pattern can match some request path. Request paths start with / (API Gateway resource
-    /// paths do, as every HTTP origin-form path does, RFC 9112 section 3.2.1), and in X-Ray's patterns * matches any
-    /// characters and ? exactly one (https://docs.aws.amazon.com/xray/latest/devguide/xray-console-sampling.html).
-    /// </summary>
-    internal static bool CanMatchARequestPath(string pattern) => pattern.Length > 0 && pattern[0] is '/' or '*' or '?';
+    internal static bool CanMatchARequestPath(string pattern) => Sampling.SamplingRuleLimits.CanMatchARequestPath(pattern);
 
-    private static void CheckLength(string key, string value, int max, ErrorSink errors)
-    {
-        if (value.Length == 0 || value.Length > max)
-        {
-            errors.Add(key, $"'{value}' has {value.Length} characters; X-Ray allows 1 to {max}.");
-        }
-    }
+    private static void CheckLength(string key, string value, int max, ErrorSink errors) => Sampling.SamplingRuleLimits.CheckLength(key, value, max, errors);
 }

@@ -36,6 +36,8 @@ public sealed partial class ChatbotApp : AppDefinition
         // prod retries a question more before it gives up on it.
         var maxReceiveCount = section.Int("maxReceiveCount", settings.Environment == DeploymentEnvironment.Prod ? 5 : 3, 1, AppValidation.MaxReceiveCountLimit);
         var batchSize = section.Int("batchSize", 10, 1, AppValidation.MaxQueueBatchSize);
+        // The consumer only records questions: a second's wait lets Lambda hand it full batches, far fewer invocations.
+        var batchingWindow = section.Int("batchingWindowSeconds", 1, 0, AppValidation.MaxBatchingWindowSeconds);
         section.Finish();
         if (knowledgeBaseId is not null && !section.IsEncrypted("knowledgeBaseId") && !KnowledgeBaseId().IsMatch(knowledgeBaseId))
         {
@@ -67,7 +69,7 @@ public sealed partial class ChatbotApp : AppDefinition
                     Imports: ConsumerImports),
             ],
             Routes: [RouteSpec.Lambda("POST", "/chat", Chatbot), RouteSpec.Mock("GET", "/health")],
-            Queues: [new QueueDeclaration(Questions, Producer: Chatbot, Consumer: Consumer, batchSize, maxReceiveCount)],
+            Queues: [new QueueDeclaration(Questions, Producer: Chatbot, Consumer: Consumer, batchSize, maxReceiveCount, BatchingWindowSeconds: batchingWindow)],
             // The consumer records each question under the SQS message id, a string.
             Tables: [new TableDeclaration(Questions, new TableKey("messageId"), Writers: [Consumer])]);
     }

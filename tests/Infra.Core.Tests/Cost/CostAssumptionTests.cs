@@ -23,6 +23,7 @@ public class CostAssumptionTests
                 ("function handler log bytes per invocation (JSON, level INFO or finer)", 236.0, "bytes"),
                 ("function log bytes per invocation (Text, the article)", 457.0, "bytes"),
                 ("consumer invocations per producer invocation", 1.0, "invocations"),
+                ("concurrent SQS batches", 5.0, "batches"),
                 ("collector log bytes per host per day", 1_000_000.0, "bytes"),
                 ("spans per function in a trace", 4.0, "spans"),
                 ("spans per other trace", 1.0, "spans"),

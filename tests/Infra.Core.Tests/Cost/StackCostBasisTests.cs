@@ -9,10 +9,19 @@ namespace Infra.Core.Tests.Cost;
 /// </summary>
 public class StackCostBasisTests
 {
+    /// <summary>The hand-worked figures here take the consumer unbatched (app.batchingWindowSeconds 0): one invocation per
+    /// message. Batching is worked out in <see cref="BatchingWindowCostTests"/>.</summary>
+    private static Infra.Core.Blueprint.StackBlueprint Unbatched(string stack, params (string Key, string Value)[] values)
+    {
+        var app = System.Text.Json.Nodes.JsonNode.Parse(values.Where(value => value.Key == "app").Select(value => value.Value).SingleOrDefault() ?? "{}")!.AsObject();
+        app["batchingWindowSeconds"] = 0;
+        return TestStacks.Blueprint(stack, [.. values.Where(value => value.Key != "app"), ("app", app.ToJsonString())]);
+    }
+
     private static CostLine Line(SetupCost cost, string key) => Assert.Single(cost.Lines, line => line.Key == key);
 
     /// <summary>dev records every request (all its rules: reservoir 1, fixed rate 1.0), at 10 chat requests/s and 30 health checks/s.</summary>
-    private static MonthlyCost DevWithTransactionSearch() => TestStacks.Blueprint("dev",
+    private static MonthlyCost DevWithTransactionSearch() => Unbatched("dev",
         ("traffic", """{"POST /chat":10,"GET /health":30}"""),
         ("transactionSearch", """{"enabled":true,"indexingPercentage":10}""")).MonthlyCost;
 
@@ -68,12 +77,12 @@ public class StackCostBasisTests
 
     [Fact]
     public void TheStacksTracesAreThoseOfItsRules() =>
-        Assert.Equal("the stack's sampling rules at its traffic", Line(TestStacks.Blueprint("dev").MonthlyCost.Stack, "xray.traces-recorded").Basis);
+        Assert.Equal("the stack's sampling rules at its traffic", Line(Unbatched("dev").MonthlyCost.Stack, "xray.traces-recorded").Basis);
 
     [Fact]
     public void TheSetupsAreNamed()
     {
-        var cost = TestStacks.Blueprint("dev").MonthlyCost;
+        var cost = Unbatched("dev").MonthlyCost;
         Assert.Equal(("this stack", "article"), (cost.Stack.Name, cost.Article.Name));
         Assert.Equal("us-west-2", cost.Region);
     }

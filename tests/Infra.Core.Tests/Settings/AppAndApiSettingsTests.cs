@@ -60,7 +60,7 @@ public class AppAndApiSettingsTests
     [Fact]
     public void AnUnknownAppKeyIsReported() =>
         Assert.Equal(
-            $"unknown key '{App}.batch'. Known keys here: simulateFailure, knowledgeBaseId, maxReceiveCount, batchSize.",
+            $"unknown key '{App}.batch'. Known keys here: simulateFailure, knowledgeBaseId, maxReceiveCount, batchSize, batchingWindowSeconds.",
             Message(TestStacks.Errors("dev", ("app", """{"batch":5}""")), $"{App}.batch"));
 
     [Fact]

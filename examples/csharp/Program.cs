@@ -1,0 +1,4 @@
+using Pulumi;
+using TracedApiExample;
+
+return await Deployment.RunAsync(TracedApi.Run);
