@@ -64,6 +64,14 @@ internal static class FoundationProgram
                 .Add("ports", ports));
             outputs["collectorClusterName"] = collector.ClusterName;
             outputs["collectorTaskRoleArn"] = roles.TaskRoleArn;
+
+            if (blueprint.Monitoring is { } monitoringSpec)
+            {
+                var monitoring = new StackMonitoring("monitoring", new StackMonitoringArgs { Spec = monitoringSpec, Tags = tags, Secrets = blueprint.Settings.Secrets },
+                    new ComponentResourceOptions { DependsOn = { collector } });
+                outputs["alertTopicArn"] = monitoring.AlertTopicArn;
+                outputs["dashboardName"] = monitoring.DashboardName;
+            }
         }
 
         return outputs;

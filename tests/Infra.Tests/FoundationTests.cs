@@ -30,6 +30,15 @@ public class FoundationTests
     }
 
     [Fact]
+    public async Task TheFoundationAlarmsOnTheCollectorItRuns()
+    {
+        var run = await Foundation();
+        var alarms = run.Mocks.OfType("aws-native:cloudwatch:Alarm").Select(alarm => alarm.String("alarmName")).Order(StringComparer.Ordinal);
+        Assert.Equal(["adot-tracing-foundation-collector-cpu", "adot-tracing-foundation-collector-memory", "adot-tracing-foundation-collector-running-tasks"], alarms);
+        Assert.Single(run.Mocks.OfType("aws-native:sns:Topic"));
+    }
+
+    [Fact]
     public async Task TheFoundationAndDevTogetherHoldEverythingTheStagesAccessLoggingNeeds()
     {
         var foundation = await Foundation();

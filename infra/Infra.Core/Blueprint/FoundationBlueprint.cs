@@ -1,3 +1,4 @@
+using Infra.Core.Monitoring;
 using Infra.Core.Collector;
 using Infra.Core.Cost;
 using Infra.Core.Iam;
@@ -24,7 +25,8 @@ public sealed record FoundationBlueprint(
     bool Discovery,
     CollectorIamSpec? CollectorIam,
     CollectorSpec? Collector,
-    SetupCost MonthlyCost)
+    SetupCost MonthlyCost,
+    MonitoringSpec? Monitoring = null)
 {
     /// <summary>
     /// The AWS managed policy API Gateway needs to write access and execution logs to CloudWatch Logs.
@@ -45,7 +47,9 @@ public sealed record FoundationBlueprint(
         var search = settings.TransactionSearch.Enabled
             ? new OwnedTransactionSearch(SamplingBuilder.TransactionSearch(settings, names, aws), settings.TransactionSearch.Adopt, settings.TransactionSearch.KeepOnDestroy)
             : null;
+        // The collector's alarms move with it: whoever runs the collector watches it.
+        var monitoring = collector is { } running ? MonitoringBuilder.Collector(settings, names, aws, running.Collector) : null;
         return new FoundationBlueprint(settings, names, aws, StackTags.For(settings), role, search, settings.ApplicationSignals.Discovery,
-            collector?.Iam, collector?.Collector, MonthlyCostBuilder.Foundation(collector?.Collector, settings.Region));
+            collector?.Iam, collector?.Collector, MonthlyCostBuilder.Foundation(collector?.Collector, monitoring, settings.Region), monitoring);
     }
 }

@@ -137,7 +137,7 @@ internal static class MonthlyCostBuilder
     /// A foundation's month: the collector hosts of its VPC, their volumes and logs, and Container Insights. The spans
     /// Transaction Search ingests are priced with the app whose traffic sends them.
     /// </summary>
-    public static SetupCost Foundation(CollectorSpec? collector, string region)
+    public static SetupCost Foundation(CollectorSpec? collector, MonitoringSpec? monitoring, string region)
     {
         var logs = new List<LogGroupUsage>();
         var metrics = new List<MetricUsage>();
@@ -156,7 +156,7 @@ internal static class MonthlyCostBuilder
 
         var usage = new SetupUsage("foundation", "none: the apps' traces are priced with each app", 0, false, false, 0, 0, 0, false, 0,
             collector?.LaunchTemplate.InstanceType, collector?.AutoScaling.DesiredCapacity ?? 0, collector?.LaunchTemplate.RootVolumeSizeGiB ?? 0,
-            logs, Alarms: 0, Dashboards: 0, metrics);
+            logs, Alarms: monitoring is null ? 0 : AlarmMetrics(monitoring.Alarms), Dashboards: monitoring is null ? 0 : 1, metrics);
         return MonthlyCostModel.Price(usage, region);
     }
 

@@ -78,6 +78,20 @@ internal static class MonitoringBuilder
             slos, filters, alarms, dashboard, sloNote);
     }
 
+    /// <summary>
+    /// A foundation's monitoring: the collector's alarms (the same as an app stack that runs its own collector), its alert
+    /// topic and a dashboard of them; no SLOs, which belong to the apps' APIs.
+    /// </summary>
+    public static MonitoringSpec Collector(StackSettings settings, StackNames names, AwsContext aws, CollectorSpec collector)
+    {
+        var alarms = CollectorAlarms(collector, names, MonitoringPresets.For(settings.Environment).Alarms).ToList();
+        return new MonitoringSpec(
+            names.AlertTopic,
+            settings.Alerts.Subscriptions.Select(subscription => new SubscriptionSpec(subscription.Protocol, subscription.Endpoint)).ToList(),
+            [], [], alarms, new DashboardSpec(names.Dashboard, DashboardBody.Build(alarms, aws), aws.DashboardUrl(names.Dashboard)),
+            "A foundation has no SLOs: they belong to the apps' APIs.");
+    }
+
     /// <summary>The API routes whose path matches one of sampling.criticalPaths (X-Ray's wildcards: * and ?).</summary>
     public static IReadOnlyList<RouteSpec> CriticalRoutes(StackSettings settings, ApiSpec api) =>
         api.Routes.Where(route => settings.Sampling.CriticalPaths.Any(pattern => XRayWildcard.Matches(pattern, route.Path))).ToList();

@@ -110,6 +110,26 @@ public class FoundationKindTests
 {
     private static readonly (string, string)[] Foundation = [("kind", "foundation"), ("foundation", ""), ("environment", "prod")];
 
+    private static FoundationBlueprint FoundationOf(params (string Key, string Value)[] extra) =>
+        FoundationBlueprint.Create(TestStacks.Settings("foundation", [.. Foundation, .. extra]), AwsContext.For("us-west-2", TestStacks.Account));
+
+    [Fact]
+    public void WhoeverRunsTheCollectorWatchesIt()
+    {
+        // The collector's CPU, memory and running-task alarms (ECS's service metrics and Container Insights' task count)
+        // are the foundation's, with its alert topic and a dashboard; it has no API, so no SLO.
+        var monitoring = Assert.IsType<Infra.Core.Monitoring.MonitoringSpec>(FoundationOf().Monitoring);
+        Assert.Equal(["collector-cpu", "collector-memory", "collector-running-tasks"], monitoring.Alarms.Select(alarm => alarm.Key));
+        Assert.Empty(monitoring.Slos);
+        Assert.Equal("adot-tracing-foundation-alerts", monitoring.TopicName);
+        var cost = FoundationOf().MonthlyCost.Lines;
+        Assert.Equal((3.0, 1.0), (cost.Single(line => line.Key == "cloudwatch.alarms").Quantity, cost.Single(line => line.Key == "cloudwatch.dashboards").Quantity));
+    }
+
+    [Fact]
+    public void AFoundationWithoutACollectorHasNothingToWatch() =>
+        Assert.Null(FoundationOf(("collector", """{"enabled":false}""")).Monitoring);
+
     [Fact]
     public void AnUnknownKindIsRefusedNamingTheKey() =>
         Assert.Contains("app, foundation", TestStacks.Single(TestStacks.Errors("dev", ("kind", "platform")), "adot-tracing:kind").Message);
