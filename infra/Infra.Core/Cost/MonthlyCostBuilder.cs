@@ -143,21 +143,29 @@ internal static class MonthlyCostBuilder
         var metrics = new List<MetricUsage>();
         if (collector is not null)
         {
-            logs.Add(CollectorLogs(collector.LogGroupName, collector.AutoScaling.DesiredCapacity, collector.LogRetentionDays));
-            if (collector.ContainerInsights == "enabled")
-            {
-                metrics.Add(new MetricUsage("Container Insights", CostAssumptions.ContainerInsightsMetricsPerCluster));
-                var events = 2 + (2 * collector.AutoScaling.DesiredCapacity);
-                logs.Add(new LogGroupUsage($"/aws/ecs/containerinsights/{collector.ClusterName}/performance",
-                    Gb(events * CostAssumptions.ContainerInsightsEventBytes * CostAssumptions.MinutesPerMonth), null,
-                    $"{events} events a minute × {CostAssumptions.ContainerInsightsEventBytes:0} B"));
-            }
+            AddCollector(collector, logs, metrics);
         }
 
         var usage = new SetupUsage("foundation", "none: the apps' traces are priced with each app", 0, false, false, 0, 0, 0, false, 0,
             collector?.LaunchTemplate.InstanceType, collector?.AutoScaling.DesiredCapacity ?? 0, collector?.LaunchTemplate.RootVolumeSizeGiB ?? 0,
             logs, Alarms: monitoring is null ? 0 : AlarmMetrics(monitoring.Alarms), Dashboards: monitoring is null ? 0 : 1, metrics);
         return MonthlyCostModel.Price(usage, region);
+    }
+
+    /// <summary>What a collector logs and publishes, wherever it runs: its own log group, and with Container Insights the
+    /// cluster's metrics and performance events.</summary>
+    private static void AddCollector(CollectorSpec collector, List<LogGroupUsage> logs, List<MetricUsage> metrics)
+    {
+        logs.Add(CollectorLogs(collector.LogGroupName, collector.AutoScaling.DesiredCapacity, collector.LogRetentionDays));
+        if (collector.ContainerInsights == "enabled")
+        {
+            metrics.Add(new MetricUsage("Container Insights", CostAssumptions.ContainerInsightsMetricsPerCluster));
+            // One event a minute per cluster, service, and per host its task and the container instance.
+            var events = 2 + (2 * collector.AutoScaling.DesiredCapacity);
+            logs.Add(new LogGroupUsage($"/aws/ecs/containerinsights/{collector.ClusterName}/performance",
+                Gb(events * CostAssumptions.ContainerInsightsEventBytes * CostAssumptions.MinutesPerMonth), null,
+                $"{events} events a minute × {CostAssumptions.ContainerInsightsEventBytes:0} B"));
+        }
     }
 
     /// <summary>Alarm metrics: a single-metric alarm is one; a metric-math alarm one per metric it reads.</summary>
@@ -220,16 +228,7 @@ internal static class MonthlyCostBuilder
 
         if (collector is not null)
         {
-            stackLogs.Add(CollectorLogs(collector.LogGroupName, collector.AutoScaling.DesiredCapacity, collector.LogRetentionDays));
-            if (collector.ContainerInsights == "enabled")
-            {
-                metrics.Add(new MetricUsage("Container Insights", CostAssumptions.ContainerInsightsMetricsPerCluster));
-                // One event a minute per cluster, service, and per host its task and the container instance.
-                var events = 2 + (2 * collector.AutoScaling.DesiredCapacity);
-                stackLogs.Add(new LogGroupUsage($"/aws/ecs/containerinsights/{collector.ClusterName}/performance",
-                    Gb(events * CostAssumptions.ContainerInsightsEventBytes * CostAssumptions.MinutesPerMonth), null,
-                    $"{events} events a minute × {CostAssumptions.ContainerInsightsEventBytes:0} B"));
-            }
+            AddCollector(collector, stackLogs, metrics);
         }
 
         var signals = functions.Sum(function => InvocationsOf(function) * (CostAssumptions.SignalsPerInboundRequest + OutboundServices(function)));
