@@ -196,12 +196,12 @@ public static class SettingsCatalog
         new("collector.imageTag", "string", "a pinned release tag `vX.Y.Z`, never `latest`", "The aws-otel-collector image version.",
             Json("v0.49.0"), From(settings => settings.Collector.ImageTag)),
         new("collector.cpu", "integer", $"CPU units, one of {string.Join(", ", TaskSizes.MemoryByCpu.Keys)}", "The collector task's CPU.",
-            "1024", From(settings => settings.Collector.Cpu))
+            "512", From(settings => settings.Collector.Cpu))
         {
             Sources = [TaskSize],
         },
         new("collector.memory", "integer", $"MiB, 512 to 30720: a task size ECS accepts with `cpu`, and within the instance type's memory less the {InstanceTypes.ReservedMemoryMiB} MiB the ECS agent keeps",
-            "The collector task's memory.", "4096", From(settings => settings.Collector.Memory))
+            "The collector task's memory.", "3072", From(settings => settings.Collector.Memory))
         {
             Sources = [TaskSize, EcsMemory],
         },
