@@ -42,7 +42,7 @@ public static class SettingsCatalog
     /// as <c>[]</c>, and a map's entries as <c>.*</c>; <c>traffic.&lt;METHOD /path&gt;</c> and
     /// <c>adot-tracing:traffic.*</c> both become <c>traffic.*</c>.
     /// </summary>
-    public static string Pattern(string path)
+    internal static string Pattern(string path)
     {
         var prefix = $"{ConfigKeys.Project}:";
         var key = path.StartsWith(prefix, StringComparison.Ordinal) ? path[prefix.Length..] : path;
@@ -180,7 +180,7 @@ public static class SettingsCatalog
         {
             Unset = "none: the account's default VPC",
         },
-        new("collector.subnetIds", "list of strings", "each `subnet-` and 8 or 17 hex digits; needs `collector.vpcId`", "The subnets of the hosts.",
+        new("collector.subnetIds", "list of strings", "each `subnet-` and 8 or 17 hex digits; needs `collector.vpcId`", "The subnets of the hosts; none: every subnet of the VPC.",
             """["subnet-0123abcd"]""", From(settings => settings.Collector.SubnetIds))
         {
             ExampleNeeds = new Dictionary<string, string> { ["collector.vpcId"] = Json("vpc-0123abcd") },
