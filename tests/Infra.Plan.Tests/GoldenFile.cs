@@ -11,8 +11,10 @@ internal static class GoldenFile
     private static bool Updating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
     /// <param name="relativePath">Relative to the repository root.</param>
-    public static void AssertMatches(string relativePath, string actual)
+    /// <param name="howToUpdate">What to run when the change is intended; scripts/update-golden unless given.</param>
+    public static void AssertMatches(string relativePath, string actual, string? howToUpdate = null)
     {
+        howToUpdate ??= HowToUpdate;
         var path = Path.Combine(RepositoryRoot.Path, relativePath);
         if (Updating)
         {
@@ -21,7 +23,7 @@ internal static class GoldenFile
             return;
         }
 
-        Assert.True(File.Exists(path), $"{relativePath} is missing. {HowToUpdate}");
+        Assert.True(File.Exists(path), $"{relativePath} is missing. {howToUpdate}");
         var expected = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
         if (expected == actual)
         {
@@ -35,7 +37,7 @@ internal static class GoldenFile
             $"{relativePath} differs from the output at line {line + 1}:\n"
             + $"  committed: {(line < expectedLines.Length ? expectedLines[line] : "(end of file)")}\n"
             + $"  now:       {(line < actualLines.Length ? actualLines[line] : "(end of output)")}\n"
-            + HowToUpdate);
+            + howToUpdate);
     }
 
     /// <summary>Golden files whose stack is gone: deleted when updating, a failure otherwise.</summary>

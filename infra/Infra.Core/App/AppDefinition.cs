@@ -12,6 +12,13 @@ public abstract class AppDefinition
     /// <summary>Reads the app's settings from the <c>app</c> section and declares the app for this stack.
     /// Report every wrong setting through <paramref name="section"/> and fall back to a default.</summary>
     public abstract AppDeclaration Declare(AppSection section, StackSettings settings);
+
+    /// <summary>
+    /// The settings <see cref="Declare"/> reads, for the configuration reference: each path below <c>app</c> (as
+    /// <see cref="AppSection"/> names it), with its default read from the declaration of a stack that does not set it.
+    /// None by default. Tests hold every setting the app reads to one described here.
+    /// </summary>
+    public virtual IReadOnlyList<SettingDescription> Settings => [];
 }
 
 /// <summary>An app with no settings of its own: the same declaration for every stack.</summary>

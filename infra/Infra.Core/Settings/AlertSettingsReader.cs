@@ -17,7 +17,7 @@ internal static partial class AlertSettingsReader
     public const string SubscribeApiDoc = "https://docs.aws.amazon.com/sns/latest/api/API_Subscribe.html";
 
     /// <summary>Each protocol a subscription of the topic can use, with the endpoint shape it needs.</summary>
-    private static readonly IReadOnlyDictionary<string, (Regex Pattern, string Expected)> Endpoints = new Dictionary<string, (Regex, string)>(StringComparer.Ordinal)
+    internal static readonly IReadOnlyDictionary<string, (Regex Pattern, string Expected)> Endpoints = new Dictionary<string, (Regex, string)>(StringComparer.Ordinal)
     {
         ["email"] = (Email(), "an email address"),
         ["email-json"] = (Email(), "an email address"),

@@ -5,6 +5,7 @@ public sealed class ErrorSink
 {
     private readonly List<SettingsError> _errors = [];
     private readonly List<string> _warnings = [];
+    private readonly HashSet<string> _keysRead = new(StringComparer.Ordinal);
 
     public IReadOnlyList<SettingsError> Errors => _errors;
 
@@ -12,6 +13,22 @@ public sealed class ErrorSink
 
     /// <summary>Which values being read are secret; the readers record the secret texts they read here.</summary>
     internal SecretTracker Secrets { get; init; } = SecretTracker.None;
+
+    /// <summary>
+    /// Every key a reader accepts, full ("adot-tracing:sampling.rules[0].priority", "adot-tracing:traffic.*" for any
+    /// entry of a map): recorded when a reader asks for it, whether the stack sets it or not. The configuration
+    /// reference must describe each (<see cref="SettingsCatalog"/>).
+    /// </summary>
+    internal IReadOnlyCollection<string> KeysRead => _keysRead;
+
+    internal void Read(string key) => _keysRead.Add(key);
+
+    /// <summary>A top-level value of the raw config, recorded as read.</summary>
+    internal string? Read(RawStackConfig raw, string key)
+    {
+        Read(key);
+        return raw.Get(key);
+    }
 
     public void Add(string key, string message) => _errors.Add(new SettingsError(key, message));
 

@@ -200,7 +200,7 @@ internal sealed class ObjectReader
 
     public IReadOnlyDictionary<string, string> StringMap(string name, IReadOnlyDictionary<string, string> fallback)
     {
-        if (!TryTake(name, out var value))
+        if (!TryTake(name, out var value, MapEntries))
         {
             return fallback;
         }
@@ -244,6 +244,7 @@ internal sealed class ObjectReader
         foreach (var name in names)
         {
             _known.Add(name);
+            _errors.Read(PathOf(name));
         }
     }
 
@@ -256,6 +257,7 @@ internal sealed class ObjectReader
             return null;
         }
 
+        errors.Read($"{key}{MapEntries}");
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in value.EnumerateObject())
         {
@@ -298,9 +300,14 @@ internal sealed class ObjectReader
 
     private static string Format(double number) => number.ToString("0.####", CultureInfo.InvariantCulture);
 
-    private bool TryTake(string name, out JsonElement value)
+    /// <summary>How a map's entries are recorded among the keys read: any name below the map's key.</summary>
+    internal const string MapEntries = ".*";
+
+    /// <param name="recordedAs">What the key is recorded as, after its path: nothing, or <see cref="MapEntries"/> for a map.</param>
+    private bool TryTake(string name, out JsonElement value, string recordedAs = "")
     {
         _known.Add(name);
+        _errors.Read(PathOf(name) + recordedAs);
         return _properties.TryGetValue(name, out value);
     }
 }

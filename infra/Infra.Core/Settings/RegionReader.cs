@@ -6,8 +6,8 @@ internal static class RegionReader
     /// <summary>The Region when it is set and exists; otherwise null, with every problem of both keys reported.</summary>
     public static string? Read(RawStackConfig raw, ErrorSink errors)
     {
-        var region = raw.Get(ConfigKeys.AwsRegion);
-        var nativeRegion = raw.Get(ConfigKeys.AwsNativeRegion);
+        var region = errors.Read(raw, ConfigKeys.AwsRegion);
+        var nativeRegion = errors.Read(raw, ConfigKeys.AwsNativeRegion);
         string? known = null;
         if (string.IsNullOrWhiteSpace(region))
         {

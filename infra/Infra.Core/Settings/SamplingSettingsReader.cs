@@ -3,6 +3,18 @@ namespace Infra.Core.Settings;
 /// <summary>adot-tracing:sampling — path classes and the user's own X-Ray sampling rules.</summary>
 internal static class SamplingSettingsReader
 {
+    /// <summary>What urlPath, httpMethod and host match when a rule leaves them out: anything (X-Ray's wildcard).</summary>
+    public const string Any = "*";
+
+    public const int DefaultReservoirSize = 0;
+    public const int MaxReservoirSize = 100_000;
+
+    /// <summary>A boost's cooldown when the rule gives none: the shortest window.</summary>
+    public const int DefaultCooldownWindowMinutes = 1;
+
+    /// <summary>A day: one boost a day at most is the slowest cadence offered.</summary>
+    public const int MaxCooldownWindowMinutes = 1440;
+
     public static SamplingSettings Read(ObjectReader reader, SamplingSettings preset, ErrorSink errors)
     {
         var critical = reader.StringList("criticalPaths", preset.CriticalPaths);
@@ -21,10 +33,10 @@ internal static class SamplingSettingsReader
         var name = rule.String("name", "");
         var priority = rule.Int("priority", 0, 1, 9999);
         var fixedRate = rule.Double("fixedRate", 0, 0, 1);
-        var reservoir = rule.Int("reservoirSize", 0, 0, 100000);
-        var urlPath = rule.String("urlPath", "*");
-        var httpMethod = rule.String("httpMethod", "*");
-        var host = rule.String("host", "*");
+        var reservoir = rule.Int("reservoirSize", DefaultReservoirSize, 0, MaxReservoirSize);
+        var urlPath = rule.String("urlPath", Any);
+        var httpMethod = rule.String("httpMethod", Any);
+        var host = rule.String("host", Any);
         var serviceName = rule.OptionalString("serviceName");
         var serviceType = rule.OptionalString("serviceType");
         SamplingBoost? boost = null;
@@ -33,7 +45,7 @@ internal static class SamplingSettingsReader
             var boostReader = rule.Object("boost");
             boost = new SamplingBoost(
                 boostReader.Double("maxRate", fixedRate, 0, 1),
-                boostReader.Int("cooldownWindowMinutes", 1, 1, 1440));
+                boostReader.Int("cooldownWindowMinutes", DefaultCooldownWindowMinutes, 1, MaxCooldownWindowMinutes));
             boostReader.Finish();
             if (boost.MaxRate < fixedRate)
             {

@@ -15,6 +15,9 @@ public sealed record SettingsResult(StackSettings? Settings, IReadOnlyList<Setti
 
     public bool IsValid => Settings is not null && Errors.Count == 0;
 
+    /// <summary>Every key the readers accepted while parsing (<see cref="ErrorSink.KeysRead"/>).</summary>
+    internal IReadOnlyCollection<string> KeysRead { get; init; } = [];
+
     /// <summary>The settings, or an exception that lists every error (thrown before any resource exists).</summary>
     public StackSettings GetOrThrow() =>
         IsValid ? Settings! : throw new InvalidStackSettingsException(Errors);

@@ -51,14 +51,14 @@ internal static partial class StackRoleReader
     {
         var kindKey = ConfigKeys.Full(ConfigKeys.Kind);
         var kind = StackKind.App;
-        if (raw.Get(kindKey) is { Length: > 0 } kindText && !Kinds.TryGetValue(kindText, out kind))
+        if (errors.Read(raw, kindKey) is { Length: > 0 } kindText && !Kinds.TryGetValue(kindText, out kind))
         {
             errors.Add(kindKey, $"'{kindText}' is not allowed; allowed: {string.Join(", ", Kinds.Keys)}.");
             kind = StackKind.App;
         }
 
         var foundationKey = ConfigKeys.Full(ConfigKeys.Foundation);
-        var foundation = raw.Get(foundationKey) is { Length: > 0 } name ? name : null;
+        var foundation = errors.Read(raw, foundationKey) is { Length: > 0 } name ? name : null;
         if (foundation is not null)
         {
             if (kind == StackKind.Foundation)
@@ -86,7 +86,7 @@ internal static partial class StackRoleReader
     private static List<string> ReadAccounts(RawStackConfig raw, ErrorSink errors)
     {
         var key = ConfigKeys.AwsAllowedAccountIds;
-        if (raw.Get(key) is not { Length: > 0 } text)
+        if (errors.Read(raw, key) is not { Length: > 0 } text)
         {
             return [];
         }

@@ -55,7 +55,7 @@ public static class StackSettingsParser
         FoundationRules.Check(settings, errors);
         AppValidation.Validate(declaration, errors);
         StackValidation.Validate(settings, declaration, regionKnown: region is not null, errors);
-        return Result(raw, settings, declaration, errors);
+        return Result(raw, settings, declaration, errors) with { KeysRead = errors.KeysRead };
     }
 
     private static AppDeclaration Finished(AppSection section)
@@ -148,7 +148,7 @@ public static class StackSettingsParser
     {
         var key = ConfigKeys.Full(ConfigKeys.Environment);
         var allowed = string.Join(", ", EnumNames.Environments.Keys);
-        var value = raw.Get(key);
+        var value = errors.Read(raw, key);
 
         // Pulumi.yaml declares environment with the default "": the stack name decides.
         if (string.IsNullOrEmpty(value))
@@ -183,7 +183,7 @@ public static class StackSettingsParser
     private static T ReadChoice<T>(RawStackConfig raw, string name, IReadOnlyDictionary<string, T> allowed, T fallback, ErrorSink errors)
     {
         var key = ConfigKeys.Full(name);
-        var value = raw.Get(key);
+        var value = errors.Read(raw, key);
         if (string.IsNullOrEmpty(value))
         {
             return fallback;
@@ -203,7 +203,7 @@ public static class StackSettingsParser
     private static ObjectReader Section(RawStackConfig raw, string name, ErrorSink errors)
     {
         var key = ConfigKeys.Full(name);
-        return new ObjectReader(key, ParseJson(key, raw.Get(key), errors), errors);
+        return new ObjectReader(key, ParseJson(key, errors.Read(raw, key), errors), errors);
     }
 
     internal static JsonElement? ParseJson(string key, string? text, ErrorSink errors)

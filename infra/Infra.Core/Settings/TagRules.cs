@@ -22,7 +22,8 @@ internal static class TagRules
     public static IReadOnlyDictionary<string, string> Read(RawStackConfig raw, ErrorSink errors)
     {
         var key = ConfigKeys.Full(ConfigKeys.Tags);
-        if (StackSettingsParser.ParseJson(key, raw.Get(key), errors) is not { } element || element.ValueKind == System.Text.Json.JsonValueKind.Null)
+        errors.Read($"{key}{ObjectReader.MapEntries}");
+        if (StackSettingsParser.ParseJson(key, errors.Read(raw, key), errors) is not { } element || element.ValueKind == System.Text.Json.JsonValueKind.Null)
         {
             return new Dictionary<string, string>();
         }

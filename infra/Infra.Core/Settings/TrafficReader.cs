@@ -12,7 +12,8 @@ internal static class TrafficReader
     public static (IReadOnlyList<RouteTraffic> Traffic, TrafficSource Source) Read(RawStackConfig raw, IReadOnlyList<RouteTraffic> preset, ErrorSink errors)
     {
         var key = ConfigKeys.Full(ConfigKeys.Traffic);
-        if (StackSettingsParser.ParseJson(key, raw.Get(key), errors) is not { } element || element.ValueKind == JsonValueKind.Null)
+        errors.Read($"{key}{ObjectReader.MapEntries}");
+        if (StackSettingsParser.ParseJson(key, errors.Read(raw, key), errors) is not { } element || element.ValueKind == JsonValueKind.Null)
         {
             return (preset, TrafficSource.Preset);
         }

@@ -29,6 +29,46 @@ public sealed partial class ChatbotApp : AppDefinition
     public static readonly IReadOnlyList<string> ConsumerImports =
         ["boto3", "contextlib", "datetime", "json", "logging", "opentelemetry", "os", "typing"];
 
+    private const string SimulateFailureVariable = "SIMULATE_FAILURE";
+    private const string KnowledgeBaseVariable = "KNOWLEDGE_BASE_ID";
+
+    /// <summary>What <see cref="Declare"/> reads from the stack's app object; each default is read from the declaration.</summary>
+    public override IReadOnlyList<SettingDescription> Settings =>
+    [
+        new("simulateFailure", "boolean", "",
+            "The failure switch: the chatbot raises `Simulated failure in OpenSearch query`, so a fault shows in X-Ray.",
+            "true", app => app.App.Function(Chatbot).Environment[SimulateFailureVariable]),
+        new("knowledgeBaseId", "string", "10 letters or digits",
+            "The Amazon Bedrock knowledge base the chatbot queries; it gets `bedrock:Retrieve` on it. It may be a secret (`pulumi config set --secret --path`).",
+            "\"ABCDE12345\"", app => app.App.Function(Chatbot).Environment.GetValueOrDefault(KnowledgeBaseVariable))
+        {
+            Unset = "none: a stand-in answer",
+            Sources = [new SourceLink("GetAgentKnowledgeBase", "https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent_GetAgentKnowledgeBase.html")],
+        },
+        new("maxReceiveCount", "integer", $"1 to {AppValidation.MaxReceiveCountLimit}",
+            "Receives of a question before it moves to the dead-letter queue.",
+            "4", app => SettingFormat.Of(QuestionsQueue(app).MaxReceiveCount))
+        {
+            Sources = [new SourceLink("SetQueueAttributes", "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html")],
+        },
+        new("batchSize", "integer", $"1 to {AppValidation.MaxQueueBatchSize}",
+            "Questions the consumer gets per invocation.",
+            "5", app => SettingFormat.Of(QuestionsQueue(app).BatchSize))
+        {
+            Sources = [EventSourceMapping],
+        },
+        new("batchingWindowSeconds", "integer", $"0 to {AppValidation.MaxBatchingWindowSeconds}",
+            "How long Lambda gathers questions before it invokes the consumer: fewer, fuller invocations for a little latency.",
+            "0", app => SettingFormat.Of(QuestionsQueue(app).BatchingWindowSeconds))
+        {
+            Sources = [EventSourceMapping],
+        },
+    ];
+
+    private static readonly SourceLink EventSourceMapping = new("CreateEventSourceMapping", "https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html");
+
+    private static QueueDeclaration QuestionsQueue(ResolvedStack stack) => stack.App.Queues.Single(queue => queue.Key == Questions);
+
     public override AppDeclaration Declare(AppSection section, StackSettings settings)
     {
         var simulateFailure = section.Bool("simulateFailure", false);
@@ -45,13 +85,13 @@ public sealed partial class ChatbotApp : AppDefinition
             knowledgeBaseId = null;
         }
 
-        var environment = new Dictionary<string, string> { ["SIMULATE_FAILURE"] = simulateFailure ? "true" : "false" };
+        var environment = new Dictionary<string, string> { [SimulateFailureVariable] = simulateFailure ? "true" : "false" };
         var statements = new List<PolicyStatement>();
         if (knowledgeBaseId is not null)
         {
             var aws = AwsContext.For(settings.Region);
             statements.Add(PolicyStatement.Allow("QueryKnowledgeBase", ["bedrock:Retrieve"], aws.KnowledgeBaseArn(knowledgeBaseId)));
-            environment["KNOWLEDGE_BASE_ID"] = knowledgeBaseId;
+            environment[KnowledgeBaseVariable] = knowledgeBaseId;
         }
 
         var chatbot = new FunctionDeclaration(
