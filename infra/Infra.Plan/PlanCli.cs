@@ -59,7 +59,7 @@ internal sealed class PlanCli
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    /// <summary>The exit codes, for --help and the README.</summary>
+    /// <summary>The exit codes, for --help and docs/plan.md.</summary>
     public const string ExitCodes = "Exit codes: 0 the plan; 1 a file cannot be read; 2 the files are invalid; "
         + "3 a needed key cannot be seen offline (set by an imported Pulumi ESC environment, or encrypted): pass it with --config; "
         + "64 wrong usage; 70 a bug in the plan.";

@@ -37,7 +37,7 @@ public sealed class MutationWorkflowPolicy
     [Fact]
     public void AScoreBelowTheTargetFailsTheRun()
     {
-        // The project's target: a mutation score of at least 85 % (README, "scripts/mutation").
+        // The project's target: a mutation score of at least 85 % (docs/testing.md, "scripts/mutation").
         Assert.Equal(85, Thresholds().Break);
     }
 

@@ -35,7 +35,7 @@ public sealed class BrokenStackFileTests : IDisposable
     [Fact]
     public void MaxSizeBelowThePresetMinSizeNamesMaxSizeAndThePreset()
     {
-        // The prod preset runs at least 2 hosts (README, Presets).
+        // The prod preset runs at least 2 hosts (docs/configuration.md, the collector presets).
         _folder.WriteConfig("prod", "  adot-tracing:collector:\n    maxSize: 1\n");
         Assert.Contains("prod preset's collector.minSize 2", _folder.Plan("prod").ErrorFor("adot-tracing:collector.maxSize"), StringComparison.Ordinal);
     }
@@ -124,7 +124,7 @@ public sealed class BrokenStackFileTests : IDisposable
         Assert.Equal(["adot-tracing:app.batchSize", "aws-native:region", "aws:region"], keys.Order(StringComparer.Ordinal));
     }
 
-    // --- Accepted before, refused by AWS or by the README's own rules ---
+    // --- Accepted before, refused by AWS or by this project's documented rules ---
 
     [Theory]
     [InlineData("legacy", "nodejs", "latest")]

@@ -3,10 +3,10 @@ using Infra.Core.Blueprint;
 
 namespace Infra.Plan.Tests;
 
-/// <summary>`scripts/plan --json` is the blueprint's records, serialised, under the keys the README documents.</summary>
+/// <summary>`scripts/plan --json` is the blueprint's records, serialised, under the keys docs/plan.md documents.</summary>
 public sealed class PlanJsonTests : IDisposable
 {
-    /// <summary>The README's list ("--json prints one object with the keys ..."), in its order.</summary>
+    /// <summary>docs/plan.md's list ("--json prints one object with the keys ..."), in its order.</summary>
     private static readonly string[] DocumentedKeys =
         ["stack", "environment", "profile", "region", "account", "iam", "collector", "functions", "api", "queues", "tables", "sampling", "applicationSignals", "cost", "monthlyCost", "monitoring", "tags", "warnings"];
 

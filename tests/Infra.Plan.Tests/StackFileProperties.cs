@@ -190,7 +190,7 @@ public sealed class StackFileProperties : IDisposable
             AssertWellBehaved(_folder.Plan(stack, "--json"), "json");
         }, iter: Runs(300), threads: 1);
 
-    /// <summary>Valid settings, drawn from what the README and AWS allow.</summary>
+    /// <summary>Valid settings, drawn from what docs/configuration.md and AWS allow.</summary>
     private static readonly Gen<(string Stack, string Text, string InstanceType)> ValidStackFile = Gen.Select(
         Gen.OneOf("dev", "staging", "prod"),
         Gen.OneOf(("t3.medium", 1024, 2048), ("t3.large", 2048, 4096), ("m5.large", 1024, 3072), ("t3.small", 512, 1024), ("t4g.medium", 1024, 2048)),

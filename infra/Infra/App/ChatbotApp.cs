@@ -54,22 +54,21 @@ public sealed partial class ChatbotApp : AppDefinition
             environment["KNOWLEDGE_BASE_ID"] = knowledgeBaseId;
         }
 
+        var chatbot = new FunctionDeclaration(
+            Chatbot,
+            "Answers questions from the knowledge base and queues each one (API Gateway proxy handler)",
+            Runtime, Handler, FunctionCode.Folder("functions/chatbot"), environment, statements,
+            Imports: ChatbotImports);
+        var consumer = new FunctionDeclaration(
+            Consumer,
+            "Records each queued question in DynamoDB, reporting partial batch failures",
+            Runtime, Handler, FunctionCode.Folder("functions/sqs-consumer"), new Dictionary<string, string>(), [],
+            Imports: ConsumerImports);
+        var questions = new QueueDeclaration(Questions, Producer: Chatbot, Consumer: Consumer, batchSize, maxReceiveCount, BatchingWindowSeconds: batchingWindow);
         return new AppDeclaration(
-            Functions:
-            [
-                new FunctionDeclaration(
-                    Chatbot,
-                    "Answers questions from the knowledge base and queues each one (API Gateway proxy handler)",
-                    Runtime, Handler, FunctionCode.Folder("functions/chatbot"), environment, statements,
-                    Imports: ChatbotImports),
-                new FunctionDeclaration(
-                    Consumer,
-                    "Records each queued question in DynamoDB, reporting partial batch failures",
-                    Runtime, Handler, FunctionCode.Folder("functions/sqs-consumer"), new Dictionary<string, string>(), [],
-                    Imports: ConsumerImports),
-            ],
+            Functions: [chatbot, consumer],
             Routes: [RouteSpec.Lambda("POST", "/chat", Chatbot), RouteSpec.Mock("GET", "/health")],
-            Queues: [new QueueDeclaration(Questions, Producer: Chatbot, Consumer: Consumer, batchSize, maxReceiveCount, BatchingWindowSeconds: batchingWindow)],
+            Queues: [questions],
             // The consumer records each question under the SQS message id, a string.
             Tables: [new TableDeclaration(Questions, new TableKey("messageId"), Writers: [Consumer])]);
     }

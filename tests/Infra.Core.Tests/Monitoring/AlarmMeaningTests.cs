@@ -4,7 +4,7 @@ namespace Infra.Core.Tests.Monitoring;
 
 /// <summary>
 /// The words an alarm is sent with (its AlarmDescription) and an SLO's description are what the person paged reads
-/// first: each says what went wrong, by how much, over which window, and where to look (README, "The alarms and what
+/// first: each says what went wrong, by how much, over which window, and where to look (docs/operating.md, "Alarms": what
 /// each means"). Checked whole for prod, and where the environment changes them.
 /// </summary>
 public class AlarmMeaningTests
@@ -84,7 +84,7 @@ public class AlarmMeaningTests
         Assert.All(slos, slo =>
         {
             Assert.Equal([5, 60], slo.BurnRateWindowsMinutes);
-            // README: WARNING when less than 30 % of the budget is left in prod.
+            // docs/operating.md: WARNING when less than 30 % of the budget is left in prod.
             Assert.Equal(30, slo.WarningThreshold);
             Assert.Equal(("POST", "/chat"), (slo.Method, slo.Path));
         });

@@ -4,7 +4,7 @@ using Infra.Core.Monitoring;
 namespace Infra.Core.Tests.Monitoring;
 
 /// <summary>
-/// Every alarm of every environment as the README's alarm table promises it (thresholds dev / staging / prod, how many
+/// Every alarm of every environment as docs/operating.md's alarm table promises it (thresholds dev / staging / prod, how many
 /// data points of how many periods, and how missing data counts), and the plan's wording of what each alarm watches.
 /// The comparison operators and TreatMissingData values are PutMetricAlarm's:
 /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html
@@ -83,7 +83,7 @@ public class AlarmTableTests
     }
 
     [Theory]
-    // The plan's alarm table (README, "Sampling and cost": `scripts/plan prod`).
+    // The plan's alarm table (docs/operating.md and `scripts/plan prod`).
     [InlineData("slo-post-chat-availability-burn-rate", "AWS/ApplicationSignals BurnRate Maximum (burn rate 60 min, burn rate 5 min): MIN([long, short])")]
     [InlineData("api-5xx", "AWS/ApiGateway 5XXError Average")]
     [InlineData("api-p99-latency", "AWS/ApiGateway Latency p99")]

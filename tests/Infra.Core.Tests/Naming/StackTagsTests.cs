@@ -2,7 +2,7 @@ using Infra.Core.Naming;
 
 namespace Infra.Core.Tests.Naming;
 
-/// <summary>adot-tracing:tags plus the tags the stack adds itself (README: project, stack, environment, managed-by).</summary>
+/// <summary>adot-tracing:tags plus the tags the stack adds itself (docs/configuration.md: project, stack, environment, managed-by).</summary>
 public class StackTagsTests
 {
     [Fact]

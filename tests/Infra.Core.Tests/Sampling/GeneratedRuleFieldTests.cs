@@ -4,7 +4,7 @@ namespace Infra.Core.Tests.Sampling;
 
 /// <summary>
 /// Every field of the rules a stack generates, its X-Ray group and its Transaction Search policy. The rule table
-/// (names, priorities, paths) is the README's ("Sampling and cost"); rule fields are X-Ray's SamplingRule
+/// (names, priorities, paths) is docs/sampling-and-cost.md's; rule fields are X-Ray's SamplingRule
 /// (https://docs.aws.amazon.com/xray/latest/api/API_SamplingRule.html: Host, HTTPMethod, ResourceARN and the other
 /// match fields take "*" for any).
 /// </summary>
@@ -30,7 +30,7 @@ public class GeneratedRuleFieldTests
     [Fact]
     public void StagingRatesFollowThePathClass()
     {
-        // README, the rates table under "sampling": staging samples critical paths at 2/s + 20 %, routine paths at 0/s + 1 %, the rest at 1/s + 5 %.
+        // docs/sampling-and-cost.md, the rates table: staging samples critical paths at 2/s + 20 %, routine paths at 0/s + 1 %, the rest at 1/s + 5 %.
         var rules = TestStacks.Blueprint("staging").Sampling.Rules;
         Assert.Equal(
             [(2, 0.2), (0, 0.01), (0, 0.01), (0, 0.01), (1, 0.05)],

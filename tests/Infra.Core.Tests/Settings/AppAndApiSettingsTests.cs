@@ -3,7 +3,7 @@ using Infra.Core.Settings;
 namespace Infra.Core.Tests.Settings;
 
 /// <summary>
-/// adot-tracing:app and adot-tracing:api with the ranges the README's "app" and "api" tables document (maxReceiveCount
+/// adot-tracing:app and adot-tracing:api with the ranges docs/configuration.md documents for app and api (maxReceiveCount
 /// 1-1000, batchSize 1-10, knowledgeBaseId 10 letters or digits; stageName 1-128 letters, digits, - and _,
 /// throttlingRateLimit 0-10000, throttlingBurstLimit 0-5000). X-Ray traces REST APIs only:
 /// https://docs.aws.amazon.com/xray/latest/devguide/xray-services-apigateway.html

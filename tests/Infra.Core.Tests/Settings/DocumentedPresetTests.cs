@@ -4,7 +4,7 @@ using Infra.Core.Settings;
 namespace Infra.Core.Tests.Settings;
 
 /// <summary>
-/// The presets as the README documents them: the per-environment tables of "Configuration reference" (collector,
+/// The presets as the docs state them: the per-environment tables of docs/configuration.md (collector,
 /// lambda, app, api, sampling, traffic) and the table of "Profiles". A stack that sets nothing gets exactly these.
 /// </summary>
 public class DocumentedPresetTests
@@ -66,7 +66,7 @@ public class DocumentedPresetTests
     [Fact]
     public void PresetTrafficIsSizedPerEnvironmentOnTheApisRoutes()
     {
-        // README, "Monthly cost": dev 0.2/s on each route, staging 5/s, prod 50/s chat and 45/s health.
+        // docs/sampling-and-cost.md, "Monthly cost": dev 0.2/s on each route, staging 5/s, prod 50/s chat and 45/s health.
         Assert.Equal([new RouteTraffic("POST", "/chat", 0.2), new RouteTraffic("GET", "/health", 0.2)], TestStacks.Settings("dev").Traffic);
         Assert.Equal([new RouteTraffic("POST", "/chat", 5), new RouteTraffic("GET", "/health", 5)], TestStacks.Settings("staging").Traffic);
         Assert.Equal([new RouteTraffic("POST", "/chat", 50), new RouteTraffic("GET", "/health", 45)], TestStacks.Settings("prod").Traffic);
@@ -76,7 +76,7 @@ public class DocumentedPresetTests
     [Fact]
     public void DevRecordsEveryRequest()
     {
-        // README, "sampling": dev 1/s + 100 % for every class of path, no Insights.
+        // docs/sampling-and-cost.md, the rates table: dev 1/s + 100 % for every class of path, no Insights.
         var dev = EnvironmentPresets.For(DeploymentEnvironment.Dev);
         var all = new RuleRate(ReservoirSize: 1, FixedRate: 1.0);
         Assert.Equal(new SamplingRates(all, all, all), dev.Rates);
@@ -86,7 +86,7 @@ public class DocumentedPresetTests
     [Fact]
     public void StagingSamplesEachClassAtItsOwnRate()
     {
-        // README, "sampling": critical 2/s + 20 %, routine 0/s + 1 %, fallback 1/s + 5 %, no Insights.
+        // docs/sampling-and-cost.md, the rates table: critical 2/s + 20 %, routine 0/s + 1 %, fallback 1/s + 5 %, no Insights.
         var staging = EnvironmentPresets.For(DeploymentEnvironment.Staging);
         Assert.Equal(new SamplingRates(new RuleRate(2, 0.2), new RuleRate(0, 0.01), new RuleRate(1, 0.05)), staging.Rates);
         Assert.False(staging.GroupInsights);
@@ -95,7 +95,7 @@ public class DocumentedPresetTests
     [Fact]
     public void ProdKeepsOneCriticalTraceASecondAndInsights()
     {
-        // README, "What changed" and "Sampling and cost": critical paths at 1 trace/s + 0.5 %; "sampling": routine
+        // CHANGELOG.md 0.0.2 and docs/sampling-and-cost.md: critical paths at 1 trace/s + 0.5 %; "sampling": routine
         // 0/s + 0 %, fallback 0/s + 1 %, Insights on.
         var prod = EnvironmentPresets.For(DeploymentEnvironment.Prod);
         Assert.Equal(new SamplingRates(new RuleRate(1, 0.005), new RuleRate(0, 0.0), new RuleRate(0, 0.01)), prod.Rates);
@@ -124,7 +124,7 @@ public class DocumentedPresetTests
     [Fact]
     public void RecommendedProfile()
     {
-        // README, "Profiles": distro layers with no pin, Application Signals where the environment's preset has it (none),
+        // docs/profiles.md: distro layers with no pin, Application Signals where the environment's preset has it (none),
         // t3.medium hosts, the rendered (custom) config, least-privilege IAM.
         var settings = TestStacks.Settings("staging");
         Assert.Equal(Profile.Recommended, settings.Profile);
@@ -139,7 +139,7 @@ public class DocumentedPresetTests
     [Fact]
     public void ArticleProfile()
     {
-        // README, "Profiles": the legacy Python layer 1.25.0, no Application Signals, t2.medium hosts, the bundled
+        // docs/profiles.md: the legacy Python layer 1.25.0, no Application Signals, t2.medium hosts, the bundled
         // /etc/ecs/ecs-default-config.yaml, iamMode seed.
         var settings = TestStacks.Settings("dev", ("profile", "article"));
         Assert.Equal(Profile.Article, settings.Profile);
@@ -157,7 +157,7 @@ public class DocumentedPresetTests
 }
 
 /// <summary>
-/// Where a stack departs from its profile (README, "Profiles": scripts/plan shows the profile and every key in which the
+/// Where a stack departs from its profile (docs/profiles.md: scripts/plan shows the profile and every key in which the
 /// stack departs from it, each as "key: value").
 /// </summary>
 public class ProfileOverrideTests

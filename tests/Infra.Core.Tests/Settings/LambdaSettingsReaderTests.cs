@@ -52,7 +52,7 @@ public class LambdaSettingsReaderTests
     [Fact]
     public void AnotherFlavorDropsThePresetPins()
     {
-        // README, "Profiles": a profile's pinned release belongs to its flavor.
+        // docs/profiles.md: a profile's pinned release belongs to its flavor.
         var (settings, errors) = Read("""{"flavor":"distro","versions":{"nodejs":"4"}}""");
         Assert.Empty(errors);
         Assert.Equal(LayerFlavor.Distro, settings.Flavor);

@@ -9,7 +9,7 @@ namespace Infra.Core.Tests.Settings;
 /// ReservoirSize from 0, Host at most 64 characters, HTTPMethod at most 10, URLPath at most 128, ServiceName and
 /// ServiceType at most 64) and SamplingRateBoost (https://docs.aws.amazon.com/xray/latest/api/API_SamplingRateBoost.html:
 /// MaxRate 0 to 1); the rest (a rule name of 1-20 characters, reservoirSize up to 100000, a cooldown of 1-1440 minutes,
-/// the default paths) is what the README's "sampling" section documents.
+/// the default paths) is what docs/configuration.md's "sampling" section documents.
 /// </summary>
 public class SamplingSettingsReaderTests
 {
@@ -46,7 +46,7 @@ public class SamplingSettingsReaderTests
     [Fact]
     public void AMinimalRuleTakesTheDocumentedDefaults()
     {
-        // README: reservoirSize defaults to 0; urlPath, httpMethod and host to *; no service, no boost.
+        // docs/configuration.md: reservoirSize defaults to 0; urlPath, httpMethod and host to *; no service, no boost.
         var (rule, errors) = ReadRule("""{"name":"orders","priority":10,"fixedRate":0.25}""");
         Assert.Empty(errors);
         Assert.Equal(new CustomSamplingRule("orders", 10, 0.25, 0, "*", "*", "*", null, null, null), rule);

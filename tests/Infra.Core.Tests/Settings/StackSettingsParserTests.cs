@@ -4,7 +4,7 @@ namespace Infra.Core.Tests.Settings;
 
 /// <summary>
 /// The top level of a stack's configuration: which keys and namespaces exist, environment, profile and iamMode, and
-/// objects that are not JSON. Messages are asserted whole: they are what a user reads (README, "How errors look").
+/// objects that are not JSON. Messages are asserted whole: they are what a user reads (docs/plan.md, "How errors look").
 /// </summary>
 public class StackSettingsParserTests
 {
@@ -26,7 +26,7 @@ public class StackSettingsParserTests
     [Fact]
     public void AMisspeltProjectKeyNamesTheNearestAndEveryKnownKey()
     {
-        // The README shows this message under "How errors look".
+        // docs/plan.md shows this message under "How errors look".
         var errors = TestStacks.Errors("dev", ("samplng", "{}"));
         Assert.Equal(
             "unknown key 'adot-tracing:samplng'. Did you mean 'sampling'? Known keys here: kind, foundation, environment, profile, iamMode, collector, lambda, app, api, sampling, traffic, transactionSearch, applicationSignals, tags, alerts, slo.",
@@ -122,7 +122,7 @@ public class StackSettingsParserTests
     [Fact]
     public void AnEmptyProfileIsTheDefaultProfile()
     {
-        // Pulumi.yaml and the README: the profile defaults to recommended.
+        // Pulumi.yaml and docs/configuration.md: the profile defaults to recommended.
         Assert.Equal(Profile.Recommended, TestStacks.Settings("dev", ("profile", "")).Profile);
         Assert.Equal(Profile.Recommended, TestStacks.Settings("dev").Profile);
     }
@@ -130,7 +130,7 @@ public class StackSettingsParserTests
     [Fact]
     public void AnEmptyIamModeIsTheProfiles()
     {
-        // README, "adot-tracing: keys": iamMode defaults to the profile's (recommended: least-privilege, article: seed).
+        // docs/configuration.md, "iamMode": defaults to the profile's (recommended: least-privilege, article: seed).
         Assert.Equal(IamMode.Seed, TestStacks.Settings("dev", ("profile", "article"), ("iamMode", "")).IamMode);
         Assert.Equal(IamMode.LeastPrivilege, TestStacks.Settings("dev", ("iamMode", "")).IamMode);
     }

@@ -16,7 +16,7 @@ public class StackValidationTests
     [Fact]
     public void AVersionKeyThatIsNoLanguageOfTheFlavorNamesTheNearestAndTheLanguages()
     {
-        // README, "lambda": legacy versions are keyed python, nodejs, java-wrapper.
+        // docs/configuration.md, "lambda": legacy versions are keyed python, nodejs, java-wrapper.
         var errors = TestStacks.Errors("dev", ("profile", "article"), ("lambda", """{"versions":{"pythn":"1.25.0"}}"""));
         Assert.Equal(
             $"unknown key '{Lambda}.versions.pythn'. Did you mean 'python'? Known keys here: python, nodejs, java-wrapper.",
@@ -33,7 +33,7 @@ public class StackValidationTests
     [Fact]
     public void AVersionOfTheWrongFormIsReportedUnderItsLanguage()
     {
-        // README, "lambda": distro layers are pinned by a layer version number from 1.
+        // docs/configuration.md, "lambda": distro layers are pinned by a layer version number from 1.
         var errors = TestStacks.Errors("dev", ("lambda", """{"versions":{"python":"1.25.0"}}"""));
         Assert.Equal(
             "'1.25.0' is not a layer version number; distro layers are pinned by their Lambda layer version, a whole number from 1.",
@@ -148,7 +148,7 @@ public class TransactionSearchSettingsTests
     [Fact]
     public void ByDefaultItIsOffWithOnePercentIndexed()
     {
-        // README, "traffic, transactionSearch, tags": enabled false, enabledElsewhere false, indexingPercentage 1.
+        // docs/configuration.md, "transactionSearch": enabled false, enabledElsewhere false, indexingPercentage 1.
         var settings = TestStacks.Settings("dev");
         Assert.Equal(new TransactionSearchSettings(Enabled: false, IndexingPercentage: 1, EnabledElsewhere: false), settings.TransactionSearch);
     }
@@ -225,7 +225,7 @@ public class TransactionSearchSettingsTests
     }
 }
 
-/// <summary>adot-tracing:applicationSignals, as the README's "applicationSignals" table documents it. Only the distro
+/// <summary>adot-tracing:applicationSignals, as docs/configuration.md's "applicationSignals" section documents it. Only the distro
 /// layers report Application Signals:
 /// https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Application-Signals-Enable-LambdaMain.html</summary>
 public class ApplicationSignalsSettingsTests

@@ -6,7 +6,7 @@ namespace Infra.Core.Tests.StackFiles;
 /// <summary>
 /// Finding and loading a stack's files: Pulumi.yaml beside Pulumi.&lt;stack&gt;.yaml (pulumi/pulumi at tag v3.259.0,
 /// sdk/go/common/workspace/paths.go, DetectProjectStackPath), read as UTF-8 with a leading byte order mark dropped
-/// (sdk/go/common/workspace/loaders.go, readFileStripUTF8BOM). Exit codes follow the README: a file that cannot be
+/// (sdk/go/common/workspace/loaders.go, readFileStripUTF8BOM). Exit codes follow docs/plan.md: a file that cannot be
 /// read is Unreadable, a file read but broken is Invalid.
 /// </summary>
 public sealed class StackFolderTests : IDisposable

@@ -8,7 +8,7 @@ namespace Infra.Core.Tests.StackFiles;
 /// <summary>
 /// The YAML a Pulumi file holds, turned into the tree the Pulumi CLI works with after gopkg.in/yaml.v3 has decoded it
 /// (go-yaml/yaml branch v3, resolve.go: resolveMapList and resolve). The limits on nesting (32 levels) and on what
-/// aliases expand to (100,000 values) are this program's own, listed in the README's table of what is checked.
+/// aliases expand to (100,000 values) are this program's own, listed in docs/plan.md's table of what is checked.
 /// </summary>
 public class YamlTreeTests
 {
@@ -94,7 +94,7 @@ public class YamlTreeTests
     }
 
     // Text that only looks numeric stays text, as yamlStyleFloat refuses it; numbers that are not finite stay text too
-    // (the README: NaN, .inf and 1e309 are refused with their key by the settings reader).
+    // (docs/plan.md: NaN, .inf and 1e309 are refused with their key by the settings reader).
     [Theory]
     [InlineData("5 apples")]
     [InlineData("1.2.3")]
@@ -156,7 +156,7 @@ public class YamlTreeTests
 
     private static string Nested(int levels) => new string('[', levels) + new string(']', levels);
 
-    // README: nesting deeper than 32 levels is refused.
+    // docs/plan.md: nesting deeper than 32 levels is refused.
     [Fact]
     public void ThirtyTwoLevelsOfNestingAreRead()
     {
@@ -200,7 +200,7 @@ public class YamlTreeTests
         Assert.Equal(new string('[', 11) + Nested(20) + new string(']', 11), tree!["b"]!.ToJsonString());
     }
 
-    // README: aliases expanding past 100,000 values are refused. Ten values of ten anchors of ten … grows tenfold per level.
+    // docs/plan.md: aliases expanding past 100,000 values are refused. Ten values of ten anchors of ten … grows tenfold per level.
     [Fact]
     public void AliasesThatExpandExponentiallyAreRefused()
     {
