@@ -7,7 +7,14 @@ command a line, a comment after '#'.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import stat
+import subprocess
+import tempfile
+import textwrap
 import unittest
 from pathlib import Path
 
@@ -17,6 +24,7 @@ except ImportError:  # run with scripts/tests as the top-level directory
     from test_verify_traces import VerifyTracesHarness  # type: ignore[no-redef]
 
 README = Path(__file__).resolve().parents[2] / "README.md"
+SCRIPTS_TEST = Path(__file__).resolve().parents[1] / "test"
 PROGRAM = "scripts/verify-traces"
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*(\S*)")
 HEADING = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?\s*#*\s*$")
@@ -112,6 +120,60 @@ class QuickStartVerifyTracesTest(VerifyTracesHarness):
     def test_a_line_naming_a_stack_that_does_not_exist_fails(self) -> None:
         proc = self.run_line([PROGRAM, "nosuchstack"])
         self.assert_exit(proc, 2)
+
+
+class ScriptsTestRunsTheQuickStartChecksTest(unittest.TestCase):
+    """The quick start's checks live in tests/Delivery.Tests, tests/Infra.Plan.Tests and this module: scripts/test (which
+    .ci/run runs) must run all three. Run in a scratch copy with a fake `dotnet` that records what it is asked to test."""
+
+    FAKE_DOTNET = textwrap.dedent(
+        """\
+        #!/usr/bin/env python3
+        import json, os, sys
+        with open(os.environ["FAKE_DOTNET_LOG"], "a", encoding="utf-8") as f:
+            f.write(json.dumps(sys.argv[1:]) + "\\n")
+        if sys.argv[1] == "test":
+            print("Passed!  - Failed:     0, Passed:     1, Skipped:     0, Total:     1, Duration: 1 s - Suite.dll (net10.0)")
+        """
+    )
+
+    MARKER_TEST = textwrap.dedent(
+        """\
+        import os
+        import unittest
+
+
+        class Marker(unittest.TestCase):
+            def test_ran(self):
+                open(os.environ["QUICK_START_MARKER"], "w").close()
+        """
+    )
+
+    def test_the_suites_holding_the_quick_start_checks_all_run(self) -> None:
+        scratch = Path(tempfile.mkdtemp(prefix="scripts-test-quick-start-"))
+        self.addCleanup(shutil.rmtree, scratch)
+        (scratch / "scripts" / "tests").mkdir(parents=True)
+        shutil.copy(SCRIPTS_TEST, scratch / "scripts" / "test")
+        (scratch / "scripts" / "tests" / "__init__.py").write_text("", encoding="utf-8")
+        (scratch / "scripts" / "tests" / Path(__file__).name).write_text(self.MARKER_TEST, encoding="utf-8")
+        for project in ("Infra.Core.Tests", "Infra.Plan.Tests", "Delivery.Tests"):
+            (scratch / "tests" / project).mkdir(parents=True)
+        bin_dir = scratch / "bin"
+        bin_dir.mkdir()
+        fake = bin_dir / "dotnet"
+        fake.write_text(self.FAKE_DOTNET, encoding="utf-8")
+        fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+        log, marker = scratch / "dotnet.jsonl", scratch / "marker"
+        env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", FAKE_DOTNET_LOG=str(log), QUICK_START_MARKER=str(marker))
+        env.pop("REQUIRE_PULUMI", None)
+
+        result = subprocess.run(["bash", str(scratch / "scripts" / "test")], env=env, capture_output=True, text=True, timeout=60, check=False)
+
+        self.assertEqual(0, result.returncode, result.stdout + result.stderr)
+        tested = [call[1] for call in map(json.loads, log.read_text(encoding="utf-8").splitlines()) if call[0] == "test"]
+        self.assertIn("tests/Infra.Plan.Tests", tested)
+        self.assertIn("tests/Delivery.Tests", tested)
+        self.assertTrue(marker.exists(), f"scripts/test did not run scripts/tests/{Path(__file__).name}:\n{result.stdout}")
 
 
 if __name__ == "__main__":
