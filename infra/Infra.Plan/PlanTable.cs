@@ -141,6 +141,19 @@ internal static class PlanTable
         }
     }
 
+    /// <summary>The price of a line, or each side's when they differ; a side that needs no price (nothing counted) shows none.</summary>
+    private static string PriceColumn(CostLine stack, CostLine article, IReadOnlyDictionary<string, Price> prices)
+    {
+        if (stack.PriceKey == article.PriceKey && prices.TryGetValue(stack.PriceKey, out var shared))
+        {
+            return PriceText(shared);
+        }
+
+        return string.Join("; ", new[] { stack.PriceKey, article.PriceKey }.Distinct(StringComparer.Ordinal)
+            .Where(prices.ContainsKey)
+            .Select(key => $"{ShortKey(key)}: {PriceText(prices[key])}"));
+    }
+
     private static string TraceExportLine(TraceExportSpec export) =>
         (export.Endpoint is { } endpoint ? $"{export.Exporter} → {endpoint} ({export.Authenticator})" : export.Exporter) + $": {export.Reason}";
 
@@ -155,9 +168,7 @@ internal static class PlanTable
             pair.First.Item,
             Quantity(pair.First), Usd(pair.First),
             Quantity(pair.Second), Usd(pair.Second),
-            pair.First.PriceKey == pair.Second.PriceKey
-                ? PriceText(prices[pair.First.PriceKey])
-                : $"{ShortKey(pair.First.PriceKey)}: {PriceText(prices[pair.First.PriceKey])}; {ShortKey(pair.Second.PriceKey)}: {PriceText(prices[pair.Second.PriceKey])}",
+            PriceColumn(pair.First, pair.Second, prices),
         ]).ToList();
         rows.Add(["total of priced lines", "", Money(cost.Stack.PricedUsd), "", Money(cost.Article.PricedUsd), Invariant($"this stack / article: {cost.Ratio:0.00}×")]);
         page.Table(["line", "this stack", "$/month", "article", "$/month", "price"], rows);

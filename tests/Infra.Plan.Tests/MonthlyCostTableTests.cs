@@ -27,6 +27,19 @@ public sealed class MonthlyCostTableTests
     }
 
     [Fact]
+    public void AStackWithoutACollectorShowsOnlyTheArticlesHostPrice()
+    {
+        // The committed app stacks leave the collector to the foundation: their hosts line counts nothing, so it needs
+        // no price, and neither the price column nor the list of prices may show one that was never found.
+        var (code, stdout, stderr) = Plan.Committed("prod");
+        Assert.True(code == PlanCommand.Ok, stderr);
+        var hosts = Assert.Single(stdout.Split('\n'), line => line.StartsWith("│ Collector hosts ", StringComparison.Ordinal));
+        Assert.Contains("t2.medium: $", hosts);
+        Assert.DoesNotContain("not found", hosts);
+        Assert.DoesNotContain("price not found", stdout);
+    }
+
+    [Fact]
     public void EveryCommittedStackHasEveryLinePriced()
     {
         foreach (var stack in new[] { "dev", "staging", "prod" })

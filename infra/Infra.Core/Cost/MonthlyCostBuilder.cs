@@ -58,8 +58,14 @@ internal static class MonthlyCostBuilder
                 MonthlyCostModel.Price(scaledStack, settings.Region).PricedUsd, MonthlyCostModel.Price(scaledArticle, settings.Region).PricedUsd);
         }).ToList();
 
-        var used = stackCost.Lines.Concat(articleCost.Lines).Select(line => line.PriceKey).ToHashSet(StringComparer.Ordinal);
-        var prices = used.Select(key => Prices.Find(key, settings.Region)).OrderBy(price => price.Key, StringComparer.Ordinal).ToList();
+        // A line that counts nothing needs no price: a stack without a collector prices no hosts.
+        var prices = stackCost.Lines.Concat(articleCost.Lines)
+            .Select(line => (line.Quantity, Price: Prices.Find(line.PriceKey, settings.Region)))
+            .Where(line => line.Quantity > 0 || line.Price.UsdPerUnit is not null)
+            .Select(line => line.Price)
+            .DistinctBy(price => price.Key, StringComparer.Ordinal)
+            .OrderBy(price => price.Key, StringComparer.Ordinal)
+            .ToList();
         var signalsUsd = MonthlyCostModel.ApplicationSignalsUsd(signals, settings.Region);
         return new MonthlyCost(
             settings.Region,
