@@ -69,7 +69,9 @@ class _FakeApiHandler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-class VerifyTracesTest(unittest.TestCase):
+class VerifyTracesHarness(unittest.TestCase):
+    """The fakes, the local API and a way to run the script against them; no test of its own."""
+
     def setUp(self) -> None:
         self._tmp = tempfile.TemporaryDirectory(prefix="verify-traces-test-")
         self.addCleanup(self._tmp.cleanup)
@@ -136,6 +138,24 @@ class VerifyTracesTest(unittest.TestCase):
     def assert_exit(self, proc: subprocess.CompletedProcess[str], code: int) -> None:
         self.assertEqual(proc.returncode, code, f"exit {proc.returncode}\nstdout:\n{proc.stdout}\nstderr:\n{proc.stderr}")
 
+    def pulumi_calls(self) -> list[list[str]]:
+        path = self.state / "pulumi_calls.jsonl"
+        if not path.exists():
+            return []
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+    def ok_scenario(self, **extra: object) -> dict:
+        """A request whose trace has every hop (API stage, chatbot, SQS send, linked consumer)."""
+        scenario: dict = {
+            "main": "trace_ok.json",
+            "summaries": "summaries_consumer.json",
+            "traces": {CONSUMER_TRACE: "consumer_linked.json", UNRELATED_TRACE: "consumer_unlinked.json"},
+        }
+        scenario.update(extra)
+        return scenario
+
+
+class VerifyTracesTest(VerifyTracesHarness):
     # ------------------------------------------------------------------ scenarios
 
     def test_complete_trace_passes_with_a_summary_of_every_check(self) -> None:
@@ -229,15 +249,6 @@ class VerifyTracesTest(unittest.TestCase):
         self.assertEqual(self.aws_calls(), [])
 
     # ------------------------------------------------------------------ cold start
-
-    def ok_scenario(self, **extra: object) -> dict:
-        scenario: dict = {
-            "main": "trace_ok.json",
-            "summaries": "summaries_consumer.json",
-            "traces": {CONSUMER_TRACE: "consumer_linked.json", UNRELATED_TRACE: "consumer_unlinked.json"},
-        }
-        scenario.update(extra)
-        return scenario
 
     def test_init_duration_from_the_trace_sits_next_to_the_function_check(self) -> None:
         proc = self.run_script("dev", *FAST_PASS, scenario=self.ok_scenario())
