@@ -6,7 +6,8 @@ namespace Infra.Core.Tests.Settings;
 /// <summary>The keys the program reads are the ones Pulumi.yaml declares, and a stack file may use the providers' namespaces.</summary>
 public class ConfigKeysTests
 {
-    private static IReadOnlyList<string> DeclaredInPulumiYaml()
+    /// <summary>The keys Pulumi.yaml's <c>config:</c> declares, in its order.</summary>
+    internal static IReadOnlyList<string> DeclaredInPulumiYaml()
     {
         var yaml = new YamlStream();
         using var reader = new StreamReader(Path.Combine(ProjectRoot.Find(AppContext.BaseDirectory), ProjectRoot.ProjectFile));

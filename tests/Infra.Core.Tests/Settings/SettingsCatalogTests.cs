@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Infra.Core.App;
 using Infra.Core.Settings;
-using YamlDotNet.RepresentationModel;
 
 namespace Infra.Core.Tests.Settings;
 
@@ -99,7 +98,7 @@ public class SettingsCatalogTests
     {
         var topLevel = Catalog.Select(setting => setting.Path).Where(path => !path.Contains(':') && !path.Contains('.') && !path.Contains('[')).ToList();
         Assert.Equal(ConfigKeys.ProjectKeys, topLevel);
-        Assert.Equal(DeclaredInPulumiYaml().Order(StringComparer.Ordinal), topLevel.Order(StringComparer.Ordinal));
+        Assert.Equal(ConfigKeysTests.DeclaredInPulumiYaml().Order(StringComparer.Ordinal), topLevel.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -174,14 +173,5 @@ public class SettingsCatalogTests
         Assert.Equal("[]", SettingFormat.Of(Array.Empty<string>()));
         Assert.Null(SettingFormat.Of(null));
         Assert.Equal("{a: [1, x], b: {c: true}}", SettingFormat.FromJson("""{"a":[1,"x"],"b":{"c":true}}"""));
-    }
-
-    private static IReadOnlyList<string> DeclaredInPulumiYaml()
-    {
-        var yaml = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(ProjectRoot.Find(AppContext.BaseDirectory), ProjectRoot.ProjectFile));
-        yaml.Load(reader);
-        var config = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["config"];
-        return config.Children.Keys.Select(key => ((YamlScalarNode)key).Value!).ToList();
     }
 }
