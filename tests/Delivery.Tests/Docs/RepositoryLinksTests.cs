@@ -26,4 +26,17 @@ public sealed class RepositoryLinksTests
         Assert.Contains($"README.md:{line}: docs/no-such-page.md (no such file or folder)", broken);
         Assert.Contains($"README.md:{line}: #no-such-heading-here (no heading or <a id> gives #no-such-heading-here in README.md)", broken);
     }
+
+    [Fact]
+    public void TheReadmeLinksEveryPageOfTheDocs()
+    {
+        // A page nobody links to is a page nobody finds: the README's documentation table is the way in.
+        var linked = MarkdownFile.Parse(RepositoryFiles.Read("README.md")).Links
+            .Select(link => link.Target.Split('#')[0])
+            .ToHashSet(StringComparer.Ordinal);
+        var pages = RepositoryFiles.Markdown.Where(path => path.StartsWith("docs/", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(pages);
+        Assert.All(pages, page => Assert.True(linked.Contains(page), $"README.md does not link {page}"));
+    }
 }
