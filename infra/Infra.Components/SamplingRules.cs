@@ -27,29 +27,10 @@ public sealed class SamplingRules : ComponentResource
         var ruleNames = new List<Output<string>>();
         foreach (var rule in args.Spec.Rules)
         {
-            var ruleArgs = new XRay.Inputs.SamplingRuleArgs
-            {
-                RuleName = rule.RuleName,
-                Priority = rule.Priority,
-                FixedRate = rule.FixedRate,
-                ReservoirSize = rule.ReservoirSize,
-                ServiceName = rule.ServiceName,
-                ServiceType = rule.ServiceType,
-                Host = rule.Host,
-                HttpMethod = rule.HttpMethod,
-                UrlPath = rule.UrlPath,
-                ResourceArn = rule.ResourceArn,
-                Version = SamplingBuilder.RuleVersion,
-            };
-            if (rule.Boost is { } boost)
-            {
-                ruleArgs.SamplingRateBoost = new XRay.Inputs.SamplingRuleSamplingRateBoostArgs { MaxRate = boost.MaxRate, CooldownWindowMinutes = boost.CooldownWindowMinutes };
-            }
-
             var resource = new XRay.SamplingRule($"{name}-{rule.Key}", new XRay.SamplingRuleArgs
             {
                 RuleName = rule.RuleName,
-                SamplingRuleValue = ruleArgs,
+                SamplingRuleValue = SamplingRuleInputs.Of(rule.Fields, rule.Boost),
                 Tags = tags,
             }, child);
             ruleNames.Add(resource.RuleName.Apply(ruleName => ruleName ?? rule.RuleName));

@@ -86,20 +86,7 @@ public sealed class TracedSamplingRule : ComponentResource
         var resource = new XRay.SamplingRule($"{name}-rule", new XRay.SamplingRuleArgs
         {
             RuleName = rule.RuleName,
-            SamplingRuleValue = new XRay.Inputs.SamplingRuleArgs
-            {
-                RuleName = rule.RuleName,
-                Priority = rule.Priority,
-                FixedRate = rule.FixedRate,
-                ReservoirSize = rule.ReservoirSize,
-                ServiceName = rule.ServiceName,
-                ServiceType = rule.ServiceType,
-                Host = rule.Host,
-                HttpMethod = rule.HttpMethod,
-                UrlPath = rule.UrlPath,
-                ResourceArn = rule.ResourceArn,
-                Version = SamplingBuilder.RuleVersion,
-            },
+            SamplingRuleValue = SamplingRuleInputs.Of(rule),
             Tags = Inputs.Tags(args.Tags ?? []),
         }, new CustomResourceOptions { Parent = this });
 

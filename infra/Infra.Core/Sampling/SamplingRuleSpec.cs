@@ -20,6 +20,9 @@ public sealed record SamplingRuleSpec(
     string ResourceArn,
     SamplingBoost? Boost)
 {
+    /// <summary>The rule's fields as X-Ray takes them, the same record a rule declared on its own has.</summary>
+    public StandaloneSamplingRule Fields => new(RuleName, Priority, FixedRate, ReservoirSize, ServiceName, ServiceType, Host, HttpMethod, UrlPath, ResourceArn);
+
     /// <summary>Whether a request to the stack's API stage (X-Ray service <paramref name="apiServiceName"/>) with this
     /// method and path is matched by the rule.</summary>
     public bool Matches(string apiServiceName, string method, string path) =>
