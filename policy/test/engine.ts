@@ -159,31 +159,11 @@ export class Engine {
     }
 
     async analyze(resource: RecordedResource, inputs: Record<string, unknown> = resource.inputs): Promise<Diagnostic[]> {
-        const request = new analyzer.AnalyzeRequest();
-        request.setType(resource.type);
-        request.setName(resource.name);
-        request.setUrn(resource.urn);
-        request.setProperties(Struct.fromJavaScript(inputs));
-        request.setOptions(options(resource));
-        if (resource.provider) {
-            request.setProvider(providerOf(resource));
-        }
-
-        return diagnostics(await this.call("analyze", request));
+        return diagnostics(await this.call("analyze", analyzeRequest(resource, inputs)));
     }
 
     async remediate(resource: RecordedResource, inputs: Record<string, unknown> = resource.inputs): Promise<Remediation[]> {
-        const request = new analyzer.AnalyzeRequest();
-        request.setType(resource.type);
-        request.setName(resource.name);
-        request.setUrn(resource.urn);
-        request.setProperties(Struct.fromJavaScript(inputs));
-        request.setOptions(options(resource));
-        if (resource.provider) {
-            request.setProvider(providerOf(resource));
-        }
-
-        const response: any = await this.call("remediate", request);
+        const response: any = await this.call("remediate", analyzeRequest(resource, inputs));
         return response.getRemediationsList().map((remediation: any) => ({
             policyName: remediation.getPolicyname(),
             properties: remediation.getProperties()?.toJavaScript(),
@@ -225,6 +205,21 @@ export class Engine {
         }));
         return diagnostics(await this.call("analyzeStack", request));
     }
+}
+
+/** What the engine sends to analyze or remediate one resource: its type, name, URN, inputs, options and provider. */
+function analyzeRequest(resource: RecordedResource, inputs: Record<string, unknown>): unknown {
+    const request = new analyzer.AnalyzeRequest();
+    request.setType(resource.type);
+    request.setName(resource.name);
+    request.setUrn(resource.urn);
+    request.setProperties(Struct.fromJavaScript(inputs));
+    request.setOptions(options(resource));
+    if (resource.provider) {
+        request.setProvider(providerOf(resource));
+    }
+
+    return request;
 }
 
 function options(resource: RecordedResource): unknown {
