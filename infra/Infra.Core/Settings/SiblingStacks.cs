@@ -34,7 +34,7 @@ public static class SiblingStacks
     /// <summary>The settings of the foundation an app stack references, when it is a stack of this project whose file is here.</summary>
     public static StackSettings? Foundation(string directory, StackSettings app, AppDefinition definition)
     {
-        if (app.Role.Foundation is not { } name || name.Contains('/') || !StackFolder.FindStacks(directory).Contains(name))
+        if (app.Role.FoundationInThisProject is not { } name || !StackFolder.FindStacks(directory).Contains(name))
         {
             return null;
         }

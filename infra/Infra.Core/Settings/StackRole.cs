@@ -28,6 +28,10 @@ public sealed record StackRole(StackKind Kind, string? Foundation, IReadOnlyList
 
     /// <summary>An app stack that references a foundation: the account's API Gateway role exists, so the stage logs access.</summary>
     public bool HasFoundation => Kind == StackKind.App && Foundation is not null;
+
+    /// <summary>The foundation's stack name when it is a stack of this project (a bare name); none when it names an
+    /// organisation or project, whose stack files are not here, or when there is no foundation.</summary>
+    public string? FoundationInThisProject => HasFoundation && !Foundation!.Contains('/') ? Foundation : null;
 }
 
 /// <summary>adot-tracing:kind, adot-tracing:foundation and aws:allowedAccountIds.</summary>

@@ -152,7 +152,7 @@ public sealed class ReadmeTests
     public void EveryQuickStartCommandOfTheReadmeIsChecked()
     {
         var repository = new QuickStartRepository(
-            StackFile.Committed(RepositoryFiles.All, RepositoryFiles.Read),
+            StackFile.Committed(Repo.Root),
             RepositoryFiles.Read(".ci/run"),
             path => RepositoryFiles.GitMode(path) == "100755");
         var quickStart = QuickStart.Read(RepositoryFiles.Read("README.md"));
@@ -164,7 +164,7 @@ public sealed class ReadmeTests
     [Fact]
     public void TheCommittedStackFilesSayWhichIsTheFoundation()
     {
-        var stacks = StackFile.Committed(RepositoryFiles.All, RepositoryFiles.Read);
+        var stacks = StackFile.Committed(Repo.Root);
         Assert.True(stacks["foundation"].IsFoundation);
         Assert.Equal("foundation", stacks["dev"].Foundation);
         Assert.False(stacks["dev"].IsFoundation);
